@@ -1,0 +1,741 @@
+"""Actor recognition and resolution: a parsed article → the actors it names, and which
+tokens refer to which actor.
+
+Layers, in order of trust:
+1. knowledge-base names, acronyms, metonyms and people (PhraseMatcher over the base's data);
+2. group phrases built on generic actor nouns ("Iraqi militias", "the government",
+   "Kurdish-led forces"), whose country comes from a demonym or from the article's focus;
+3. organisations the statistical NER finds and the base lacks.
+A country named only as a place ("crossed into Syria") is not an actor unless it acts.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from functools import cache
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span, Token
+
+from .kb import KnowledgeBase, load_kb
+from .lexicon import Lexicon, load_lexicon
+from .model import Actor, Mention
+
+# Which generic class wins when a phrase holds several ("militia groups" is a militia).
+CLASS_RANK = {"militia": 0, "rebels": 1, "government": 2, "forces": 3, "group": 4, "fighters": 5}
+GROUP_TYPE = {"rebels": "rebel_coalition", "militia": "militia", "group": "armed_group",
+              "forces": "armed_group", "fighters": "armed_group"}
+CLASS_PLURAL = {"rebels": "rebels", "militia": "militias", "group": "groups", "forces": "forces",
+                "fighters": "fighters"}
+NP_MODIFIER_DEPS = {"amod", "compound", "nmod", "npadvmod", "poss", "nummod", "quantmod", "det",
+                    "predet", "advmod", "punct", "case"}
+# Nouns through which an NP points at the actor it is made of ("hundreds of fighters from X").
+PART_NOUNS = {"hundred", "thousand", "dozen", "score", "fighter", "member", "unit", "element",
+              "some", "many", "most", "part", "troop", "soldier", "contingent", "battalion",
+              "brigade", "detachment", "force", "remnant", "cell", "militant", "supporter", "one",
+              "group", "majority", "rest", "number"}
+ORG_TYPE_WORDS = [
+    ("party", "party"), ("militia", "militia"), ("brigade", "armed_group"),
+    ("battalion", "armed_group"), ("army", "armed_group"), ("front", "armed_group"),
+    ("forces", "armed_group"), ("force", "armed_group"), ("movement", "armed_group"),
+    ("liberation", "armed_group"), ("jihad", "armed_group"), ("mujahideen", "armed_group"),
+    ("legion", "armed_group"), ("guard", "armed_group"), ("corps", "armed_group"),
+    ("coalition", "rebel_coalition"), ("alliance", "rebel_coalition"),
+]
+ARMED_ORG_WORDS = {w for w, _ in ORG_TYPE_WORDS}
+NOT_ACTOR_ORGS = re.compile(
+    r"\b(news|press|times|post|agency|reuters|television|tv|radio|observatory|watch|amnesty|"
+    r"university|institute|bank|company|corporation|inc|ltd|airlines?|hospital|ministry of health|"
+    r"red crescent|doctors without borders|msf|monitor|foundation|council on|center|centre|"
+    r"committee to|journal|magazine|network)\b", re.I)
+
+
+@dataclass
+class ActorDraft:
+    """An actor being assembled while the article is read."""
+
+    id: str
+    label: str
+    type: str
+    country: str
+    kb_id: str | None = None
+    source: str = "kb"
+    spans: list[Mention] = field(default_factory=list)
+    acting: bool = False  # named as a party, not only as a place
+    synthetic: bool = False  # built from a group phrase: kept only when it takes part in a relation
+
+    def add(self, span: Span | tuple[int, int, str], sent_index: int, acting: bool = True) -> None:
+        if isinstance(span, Span):
+            start, end, text = span.start_char, span.end_char, span.text
+        else:
+            start, end, text = span
+        if not any(m.start == start and m.end == end for m in self.spans):
+            self.spans.append(Mention(text=text, start=start, end=end, sentence=sent_index))
+        self.acting = self.acting or acting
+
+
+@dataclass
+class Resolution:
+    """What the recogniser learned about one document; the relation rules read it."""
+
+    doc: Doc
+    actors: dict[str, ActorDraft]
+    token_actor: dict[int, str]  # token index → actor id, for tokens inside a mention
+    np_actors: dict[int, list[str]]  # NP head token → the actors that NP denotes
+    places: set[int]  # token indices of state names used only as places
+    place_actor: dict[int, str]  # such a token → the actor it would be (relations may promote it)
+    modifier_actor: dict[int, str]  # "US assistance", "Israeli strikes": a state as a modifier
+    focus_country: str
+    sent_index: dict[int, int]  # sentence start token → sentence number
+    order: list[tuple[int, str, str]] = field(default_factory=list)  # (token, actor id, class)
+
+    def sentence_of(self, token: Token) -> int:
+        return self.sent_index[token.sent.start]
+
+
+@dataclass(frozen=True)
+class KBMatch:
+    start: int
+    end: int
+    target: str
+    kind: str  # name | acronym | demonym | metonym | person
+
+
+class Recognizer:
+    """Matchers compiled once per pipeline from the knowledge base."""
+
+    def __init__(self, nlp: Language, kb: KnowledgeBase, lexicon: Lexicon):
+        self.kb = kb
+        self.lex = lexicon
+        self.lower = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.exact = PhraseMatcher(nlp.vocab, attr="ORTH")
+        self.forms: dict[str, list[tuple[str, str]]] = defaultdict(list)  # key → [(target, kind)]
+        self.demonym_country: dict[str, str] = {}
+        self.surface_has_upper: dict[str, bool] = {}
+        forms = list(kb.surface_forms())
+        for f, doc in zip(forms, nlp.tokenizer.pipe(f.text for f in forms)):
+            key = f"{f.kind}:{f.target}:{f.text}"
+            matcher = self.exact if f.case_sensitive else self.lower
+            if key not in self.forms:
+                matcher.add(key, [doc])
+            self.forms[key].append((f.target, f.kind))
+            self.surface_has_upper[key] = any(c.isupper() for c in f.text)
+            if f.kind == "demonym":
+                self.demonym_country[f.text] = kb.entries[f.target].country
+
+    def matches(self, doc: Doc) -> list[KBMatch]:
+        found: list[KBMatch] = []
+        strings = doc.vocab.strings
+        for matcher, exact in ((self.lower, False), (self.exact, True)):
+            for match_id, start, end in matcher(doc):
+                key = strings[match_id]
+                text = doc[start:end].text
+                if not exact and self.surface_has_upper[key] and text.islower():
+                    continue  # "badr" in lower case is a word, not the group
+                for target, kind in self.forms[key]:
+                    found.append(KBMatch(start, end, target, kind))
+        return _longest_first(found, self._priority)
+
+    @staticmethod
+    def _priority(m: KBMatch) -> int:
+        return {"name": 0, "acronym": 1, "person": 2, "metonym": 3, "demonym": 4}[m.kind]
+
+
+def _longest_first(found: list[KBMatch], priority) -> list[KBMatch]:
+    """Drop matches overlapped by longer ones; of equal spans keep every target (ambiguity)."""
+    found.sort(key=lambda m: (-(m.end - m.start), priority(m), m.start))
+    taken: set[int] = set()
+    kept: list[KBMatch] = []
+    spans_kept: dict[tuple[int, int], int] = {}
+    for m in found:
+        span = (m.start, m.end)
+        if span in spans_kept:
+            if priority(m) == spans_kept[span]:
+                kept.append(m)
+            continue
+        if any(i in taken for i in range(m.start, m.end)):
+            continue
+        taken.update(range(m.start, m.end))
+        spans_kept[span] = priority(m)
+        kept.append(m)
+    kept.sort(key=lambda m: m.start)
+    return kept
+
+
+@cache
+def _recognizer(nlp: Language) -> Recognizer:
+    return Recognizer(nlp, load_kb(), load_lexicon())
+
+
+def recognizer_for(nlp: Language) -> Recognizer:
+    return _recognizer(nlp)
+
+
+def slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "_", text.lower()).strip("_") or "actor"
+
+
+def lemma(token: Token) -> str:
+    return token.lemma_.lower()
+
+
+class _Resolver:
+    """Reads one document; ``run`` returns the Resolution."""
+
+    def __init__(self, doc: Doc, rec: Recognizer):
+        self.doc = doc
+        self.rec = rec
+        self.kb = rec.kb
+        self.lex = rec.lex
+        self.actors: dict[str, ActorDraft] = {}
+        self.token_actor: dict[int, str] = {}
+        self.np_actors: dict[int, list[str]] = {}
+        self.places: set[int] = set()
+        self.place_actor: dict[int, str] = {}
+        self.modifier_actor: dict[int, str] = {}
+        self.sent_index = {s.start: n for n, s in enumerate(doc.sents)}
+        self.order: list[tuple[int, str, str]] = []
+        self.plural_memory: list[tuple[int, str, str]] = []  # (token, class, actor) of plural phrases
+        self.surnames: dict[str, str] = {}  # person surname → actor id
+
+    # --- actors -------------------------------------------------------------------------
+    def _sent(self, token: Token) -> int:
+        return self.sent_index[token.sent.start]
+
+    def entry_actor(self, entry_id: str) -> ActorDraft:
+        if entry_id not in self.actors:
+            e = self.kb.entries[entry_id]
+            self.actors[entry_id] = ActorDraft(entry_id, e.name, e.type, e.country, kb_id=entry_id)
+        return self.actors[entry_id]
+
+    def government_actor(self, country: str, noun: str = "government") -> ActorDraft:
+        """Who "the X government / army / president" is: a named government or military
+        entry of X mentioned in the article, the focus country's government, or the state."""
+        military_nouns = {"army", "military", "troop", "soldier", "force", "forces", "warplane",
+                          "air force", "navy", "jet", "artillery", "commander", "unit"}
+        prefer = ("military", "government") if noun in military_nouns else ("government", "military")
+        for kind in prefer:
+            for eid in self.mentioned_entries:
+                e = self.kb.entries[eid]
+                if e.country == country and e.type == kind:
+                    return self.entry_actor(eid)
+        state = self.kb.state_of(country)
+        if country == self.focus and self.civil_war and state is not None:
+            gid = f"{state.id}_government"
+            if gid not in self.actors:
+                demonym = state.demonyms[0] if state.demonyms else state.name
+                self.actors[gid] = ActorDraft(gid, f"{demonym} government", "government", country,
+                                              kb_id=state.id, source="phrase")
+            return self.actors[gid]
+        if state is None:
+            raise KeyError(country)
+        return self.entry_actor(state.id)
+
+    def group_actor(self, cls: str, country: str, label: str, key: str | None = None) -> ActorDraft:
+        gid = slug(key or label)
+        if gid in self.kb.entries:
+            gid += "_group"
+        if gid not in self.actors:
+            self.actors[gid] = ActorDraft(gid, label, GROUP_TYPE.get(cls, "armed_group"), country,
+                                          source="phrase", synthetic=True)
+        return self.actors[gid]
+
+    def route(self, entry_id: str, noun: str = "government") -> ActorDraft:
+        """A state entry acting through its government goes where government_actor says."""
+        e = self.kb.entries[entry_id]
+        if e.type == "state":
+            return self.government_actor(e.country, noun)
+        return self.entry_actor(entry_id)
+
+    def remember(self, token_i: int, actor: ActorDraft, cls: str, plural: bool = False) -> None:
+        self.order.append((token_i, actor.id, cls))
+        if plural:
+            self.plural_memory.append((token_i, cls, actor.id))
+
+    def recall(self, cls: str, before: int) -> str | None:
+        """The last actor named by a plural phrase of class ``cls`` before token ``before``."""
+        best = None
+        for tok_i, c, aid in self.plural_memory:
+            if c == cls and tok_i < before and (best is None or tok_i > best[0]):
+                best = (tok_i, aid)
+        return best[1] if best else None
+
+    def link(self, span: Span, actor: ActorDraft, head: Token | None = None, acting: bool = True) -> None:
+        actor.add(span, self._sent(span[0]), acting)
+        for t in span:
+            self.token_actor[t.i] = actor.id
+        h = head if head is not None else span.root
+        ids = self.np_actors.setdefault(h.i, [])
+        if actor.id not in ids:
+            ids.append(actor.id)
+
+    # --- the passes ---------------------------------------------------------------------
+    def run(self) -> Resolution:
+        matches = self.disambiguate(self.rec.matches(self.doc))
+        self.mentioned_entries = [m.target for m in matches if m.kind in ("name", "acronym")]
+        self.focus = self.find_focus(matches)
+        self.civil_war = self.has_civil_war()
+        ner_absorbed = self.absorb_into_entities(matches)
+        for m in matches:
+            if id(m) in ner_absorbed:
+                continue
+            self.place_match(m)
+        self.title_persons()
+        self.generic_phrases()
+        self.ner_orgs()
+        self.order.sort()
+        self.modifier_actor = {i: a for i, a in self.modifier_actor.items() if i not in self.token_actor}
+        return Resolution(self.doc, self.actors, self.token_actor, self.np_actors, self.places,
+                          self.place_actor, self.modifier_actor, self.focus, self.sent_index, self.order)
+
+    def disambiguate(self, matches: list[KBMatch]) -> list[KBMatch]:
+        """Of several entries sharing a surface form, keep the one whose conflicts or country
+        the article's unambiguous matches share most."""
+        by_span: dict[tuple[int, int], list[KBMatch]] = defaultdict(list)
+        for m in matches:
+            by_span[(m.start, m.end)].append(m)
+        context: Counter[str] = Counter()
+        for group in by_span.values():
+            if len({g.target for g in group}) == 1:
+                e = self._entry_of(group[0])
+                if e is not None:
+                    context.update(e.conflicts)
+                    context[e.country] += 1
+        kept = []
+        for span in sorted(by_span):
+            group = by_span[span]
+            best = max(group, key=lambda m: self._context_score(m, context))
+            kept.append(best)
+        return kept
+
+    def _entry_of(self, m: KBMatch):
+        if m.kind == "person":
+            p = self.kb.persons[m.target]
+            return self.kb.entries.get(p.represents)
+        return self.kb.entries.get(m.target)
+
+    def _context_score(self, m: KBMatch, context: Counter) -> int:
+        e = self._entry_of(m)
+        if e is None:
+            return 0
+        return sum(context[c] for c in e.conflicts) + context[e.country]
+
+    def find_focus(self, matches: list[KBMatch]) -> str:
+        counts: Counter[str] = Counter()
+        for m in matches:
+            e = self._entry_of(m)
+            if e is not None and e.type == "state":
+                counts[e.country] += 1
+        for t in self.doc:
+            c = self.rec.demonym_country.get(t.text)
+            if c and not any(m.start <= t.i < m.end for m in matches):
+                counts[c] += 1
+        if not counts:
+            return ""
+        best = max(counts.values())
+        for m in matches:  # ties: first named
+            e = self._entry_of(m)
+            if e is not None and e.type == "state" and counts[e.country] == best:
+                return e.country
+        return counts.most_common(1)[0][0]
+
+    def has_civil_war(self) -> bool:
+        """Does the focus country's government face domestic rebels or speak as "the government"?"""
+        for t in self.doc:
+            cls = self.lex.noun_class.get(lemma(t))
+            if cls == "rebels":
+                return True
+            if lemma(t) in ("government", "regime", "junta") and not any(
+                    c.dep_ in ("amod", "compound") and c.text in self.rec.demonym_country
+                    for c in t.children):
+                return True
+        return False
+
+    def absorb_into_entities(self, matches: list[KBMatch]) -> set[int]:
+        """State names inside a larger NER entity: part of a group's name ("Hezbollah Lebanon")
+        or of another organisation's ("the Washington Post"), not the state."""
+        absorbed: set[int] = set()
+        by_token = {i: m for m in matches for i in range(m.start, m.end)}
+        for ent in self.doc.ents:
+            if ent.label_ not in ("ORG", "PERSON", "FAC", "WORK_OF_ART", "PRODUCT", "EVENT", "LAW"):
+                continue
+            inside = {id(m): m for i in range(ent.start, ent.end) if (m := by_token.get(i))}
+            states = [m for m in inside.values() if self._is_state_form(m)]
+            if not states:
+                continue
+            if any(m.start == ent.start and m.end == ent.end for m in inside.values()):
+                continue
+            others = [m for m in inside.values() if not self._is_state_form(m)]
+            if others:  # "Hezbollah Lebanon": the state name belongs to the group's mention
+                for m in states:
+                    absorbed.add(id(m))
+                owner = others[0]
+                # widen the group's match to the whole entity
+                matches[matches.index(owner)] = KBMatch(ent.start, ent.end, owner.target, owner.kind)
+                continue
+            last = ent[-1]
+            if self.lex.noun_class.get(lemma(last)) or ent.label_ == "PERSON" and len(ent) == 1:
+                continue
+            if ent.label_ in ("ORG", "FAC", "WORK_OF_ART", "PRODUCT") and len(ent) > 1:
+                for m in states:
+                    absorbed.add(id(m))
+        return absorbed
+
+    def _is_state_form(self, m: KBMatch) -> bool:
+        e = self._entry_of(m)
+        return m.kind != "person" and e is not None and e.type == "state"
+
+    def place_match(self, m: KBMatch) -> None:
+        span = self.doc[m.start:m.end]
+        if m.kind == "person":
+            person = self.kb.persons[m.target]
+            span = self.extend_titles(span)
+            actor = self.route(person.represents)
+            self.link(span, actor)
+            self.surnames[span[-1].text] = actor.id
+            self.remember(span.start, actor, "person")
+            return
+        entry = self.kb.entries[m.target]
+        if entry.type != "state":
+            head = span.root
+            # "ISIS militants", "M23 rebels": the generic noun after the name is part of it
+            nxt = head.head if head.dep_ in ("compound", "nmod") and head.head.i == span.end else None
+            generic_cls = None
+            if nxt is not None and self.lex.noun_class.get(lemma(nxt)) and nxt.i == span.end:
+                span = self.doc[span.start:nxt.i + 1]
+                generic_cls = self.lex.noun_class[lemma(nxt)]
+            actor = self.entry_actor(entry.id)
+            self.link(span, actor)
+            self.remember(span.start, actor, _class_of_type(entry.type))
+            if generic_cls and nxt.tag_ in ("NNS", "NNPS"):  # "M23 rebels" … "the rebels"
+                self.remember(span.start, actor, generic_cls, plural=True)
+            return
+        if m.kind == "demonym":  # read with the noun it modifies (generic_phrases)
+            self.modifier_actor[span.root.i] = self.route(entry.id).id
+            return
+        role = self.state_role(span)
+        if role == "place":
+            for t in span:
+                self.places.add(t.i)
+                self.place_actor[t.i] = self.entry_actor(entry.id).id
+            return
+        if role == "modifier":
+            self.modifier_actor[span.root.i] = self.route(entry.id).id
+            return
+        actor = self.route(entry.id) if m.kind == "metonym" or entry.country == self.focus else self.entry_actor(entry.id)
+        self.link(span, actor)
+        self.remember(span.start, actor, "state")
+
+    def state_role(self, span: Span) -> str:
+        """place | modifier | acting, for a state's name or metonym."""
+        root = span.root
+        while root.dep_ == "conj" and root.head is not root:
+            root = root.head
+        head = root.head
+        if root.dep_ == "pobj" and lemma(head) in self.lex.locative_preps:
+            gov = head.head
+            if lemma(head) != "from" or lemma(gov) not in (self.lex.alliance_nouns | self.lex.hostility_nouns
+                                                           | self.lex.alliance_verbs):
+                return "place"
+        if root.dep_ == "pobj" and lemma(head) == "to" and lemma(head.head) in self.lex.motion_verbs:
+            return "place"
+        if root.dep_ in ("compound", "nmod", "amod") and head.i > root.i:
+            if lemma(head) in self.lex.non_actor_heads or lemma(head) in self.lex.hostility_nouns \
+                    or head.pos_ in ("NOUN", "PROPN") and not self.lex.noun_class.get(lemma(head)):
+                return "modifier"
+        if root.dep_ == "poss" and lemma(head) in self.lex.non_actor_heads:
+            return "place"
+        if root.dep_ in ("dobj",) and lemma(head) in self.lex.motion_verbs:
+            return "place"
+        return "acting"
+
+    def extend_titles(self, span: Span) -> Span:
+        """"President Bashar al-Assad", "Iranian Foreign Minister Abbas Araqchi": the titles
+        before a name belong to the mention."""
+        start = span.start
+        titles = self.lex.person_titles
+        while start > span.sent.start:
+            prev = self.doc[start - 1]
+            two = f"{self.doc[start - 2].lower_} {prev.lower_}" if start - 2 >= span.sent.start else ""
+            if two in titles:
+                start -= 2
+            elif prev.lower_ in titles or (prev.text in self.rec.demonym_country and start < span.start):
+                start -= 1
+            else:
+                break
+        return self.doc[start:span.end]
+
+    def title_persons(self) -> None:
+        """A person the base lacks, named with a demonym or a group and a title, speaks for it:
+        "Turkish Foreign Minister Hakan Fidan" → Turkey; afterwards "Fidan" too."""
+        for ent in self.doc.ents:
+            if ent.label_ != "PERSON" or any(t.i in self.token_actor for t in ent):
+                continue
+            span = self.extend_titles(ent)
+            owner = None
+            if span.start < ent.start:
+                first = self.doc[span.start]
+                country = self.rec.demonym_country.get(first.text)
+                if country:
+                    owner = self.government_actor(country, "government")
+                elif span.start - 1 >= 0 and (span.start - 1) in self.token_actor:
+                    owner = self.actors[self.token_actor[span.start - 1]]
+            if owner is None and span.start > ent.sent.start and (span.start - 1) in self.token_actor:
+                prev_actor = self.actors[self.token_actor[span.start - 1]]
+                if span.start < ent.start:
+                    owner = prev_actor
+            if owner is None:
+                owner_id = self.surnames.get(ent[-1].text)
+                if owner_id is None:
+                    continue
+                owner = self.actors[owner_id]
+                span = ent
+            self.link(span, owner, head=ent.root)
+            self.surnames[ent[-1].text] = owner.id
+            self.remember(span.start, owner, "person")
+        # bare surnames seen after their full name
+        for t in self.doc:
+            if t.i not in self.token_actor and t.pos_ == "PROPN" and t.text in self.surnames:
+                owner = self.actors[self.surnames[t.text]]
+                self.link(self.doc[t.i:t.i + 1], owner)
+                self.remember(t.i, owner, "person")
+
+    # --- group phrases -----------------------------------------------------------------------
+    def noun_class_of(self, t: Token) -> str | None:
+        if t.pos_ not in ("NOUN", "PROPN", "ADJ"):
+            return None
+        prev = self.doc[t.i - 1] if t.i > 0 else None
+        if prev is not None and f"{prev.lower_} {t.lower_}" in self.lex.noun_class:
+            return self.lex.noun_class[f"{prev.lower_} {t.lower_}"]
+        return self.lex.noun_class.get(lemma(t)) or self.lex.noun_class.get(t.lower_)
+
+    def generic_phrases(self) -> None:
+        for t in self.doc:
+            if t.i in self.token_actor:
+                continue
+            cls = self.noun_class_of(t)
+            if cls is None:
+                continue
+            # A generic noun modifying another generic noun is read with that head.
+            if t.dep_ in ("compound", "amod") and t.head.i > t.i and self.noun_class_of(t.head) \
+                    and t.head.i not in self.token_actor:
+                continue
+            if t.pos_ == "ADJ" and t.dep_ == "amod" and lemma(t) not in ("rebel", "military", "paramilitary"):
+                continue
+            self.generic(t, cls)
+
+    def modifiers(self, head: Token) -> list[Token]:
+        """Left modifiers of an NP head, with their own conjuncts and compounds."""
+        out = []
+        for c in head.lefts:
+            if c.dep_ in NP_MODIFIER_DEPS:
+                out.extend(x for x in c.subtree if x.i < head.i)
+        return sorted(set(out), key=lambda x: x.i)
+
+    def backer_tokens(self, mods: list[Token], head: Token) -> set[int]:
+        """Tokens of "Iran-backed", "US-led": they name a backer, not the group itself."""
+        out: set[int] = set()
+        for m in mods:
+            if m.lower_ in self.lex.compound_participles and m.i != head.i:
+                before = [x.i for x in m.subtree if x.i < m.i]
+                if any(i in self.token_actor for i in before):
+                    out.add(m.i)
+                    out.update(before)
+        return out
+
+    def generic(self, head: Token, cls: str) -> None:
+        mods = self.modifiers(head)
+        # a more specific generic word among the modifiers ("militia groups", "government forces")
+        for m in mods:
+            mcls = self.noun_class_of(m)
+            if mcls and CLASS_RANK[mcls] < CLASS_RANK[cls] and m.dep_ in ("compound", "amod", "npadvmod", "nmod"):
+                cls = mcls
+        mod_lemmas = {lemma(m) for m in mods} | {m.lower_ for m in mods}
+        known = [self.token_actor[m.i] for m in mods if m.i in self.token_actor]
+        backers = self.backer_tokens(mods, head)
+        span_start = mods[0].i if mods else head.i
+        while span_start < head.i and self.doc[span_start].dep_ in ("det", "punct", "predet"):
+            span_start += 1
+        span = self.doc[span_start:head.i + 1]
+        demonyms = [m for m in mods if m.text in self.rec.demonym_country and m.i not in self.token_actor
+                    and m.i not in backers]
+        names = [a for m, a in ((m, self.token_actor.get(m.i)) for m in mods) if a and m.i not in backers
+                 and m.dep_ in ("compound", "nmod", "poss", "amod", "conj")]
+        government_mod = bool(mod_lemmas & self.lex.government_modifiers) or "pro" in mod_lemmas
+        sent = self._sent(head)
+
+        if lemma(head) in self.lex.non_actor_heads:
+            return
+        # "ISIS militants", "Assad government", "Badr and Nujabaa groups": named already
+        if names and not demonyms:
+            for aid in dict.fromkeys(names):
+                actor = self.actors[aid]
+                if cls in ("government", "forces") and actor.kb_id and actor.type == "state":
+                    actor = self.route(actor.kb_id, lemma(head))
+                self.np_actors.setdefault(head.i, [])
+                if actor.id not in self.np_actors[head.i]:
+                    self.np_actors[head.i].append(actor.id)
+                if len(names) == 1:
+                    actor.add(span, sent)
+                    for t in span:
+                        self.token_actor.setdefault(t.i, actor.id)
+                self.remember(head.i, actor, cls)
+            return
+        if demonyms:
+            for d in demonyms:
+                country = self.rec.demonym_country[d.text]
+                if cls in ("government",) or cls == "forces" and not (mod_lemmas - {d.lower_, lemma(d), "and", ",", "the"} - self.lex.government_modifiers):
+                    actor = self.government_actor(country, lemma(head))
+                    piece = span if len(demonyms) == 1 else self.doc[d.i:d.i + 1]
+                    self.link(piece, actor, head=head)
+                    self.remember(head.i, actor, "government")
+                elif cls == "government" or government_mod:
+                    actor = self.government_actor(country, lemma(head))
+                    self.link(self.doc[d.i:d.i + 1], actor, head=head)
+                    self.remember(head.i, actor, "government")
+                else:
+                    state = self.kb.state_of(country)
+                    demonym = d.text
+                    label = f"{demonym} {CLASS_PLURAL.get(cls, head.lower_)}"
+                    actor = self.group_actor(cls, country, label)
+                    self.link(span if len(demonyms) == 1 else self.doc[d.i:d.i + 1], actor, head=head)
+                    self.remember(head.i, actor, cls, plural=True)
+            return
+        if cls == "government":
+            # "the foreign ministers of Turkey and Iran", "the army of Sudan"
+            owners = [a for c in head.children if c.dep_ == "prep" and c.lower_ == "of"
+                      for p in c.children if p.dep_ == "pobj" for a in self._named_with_conj(p)]
+            if owners:
+                self.np_actors[head.i] = list(dict.fromkeys(owners))
+                return
+        if cls == "government" or government_mod:
+            if not self.focus:
+                return
+            actor = self.government_actor(self.focus, lemma(head))
+            self.link(self.doc[span_start if span_start < head.i else head.i:head.i + 1], actor, head=head)
+            self.remember(head.i, actor, "government")
+            return
+        # the rest: rebels, militias, groups, forces, fighters without a country word
+        distinguishing = [m for m in mods if m.dep_ in ("amod", "compound", "nmod", "npadvmod")
+                          and m.i not in backers and m.pos_ in ("ADJ", "NOUN", "PROPN", "VERB")
+                          and lemma(m) not in ("main", "other", "new", "local", "several", "many",
+                                               "armed", "some", "various", "same", "former")
+                          and m.head.i not in backers]
+        definite = any(c.dep_ in ("det", "poss") for c in head.children)
+        if cls in ("rebels", "militia"):
+            # lower-case adjectives ("regional", "mainstream") do not make a new rebel side
+            naming = [m for m in distinguishing if not (m.pos_ == "ADJ" and m.text.islower())
+                      and self.noun_class_of(m) is None]
+            earlier = self.recall(cls, head.i)
+            if earlier and not naming:
+                actor = self.actors[earlier]
+            else:
+                country = self.focus
+                state = self.kb.state_of(country) if country else None
+                if distinguishing:
+                    label = _np_label(span, backers)
+                else:
+                    demonym = state.demonyms[0] if state and state.demonyms else ""
+                    label = f"{demonym} {CLASS_PLURAL[cls]}".strip()
+                actor = self.group_actor(cls, country, label)
+            self.link(self.doc[head.i:head.i + 1] if head.dep_ in ("npadvmod", "amod") else span, actor, head=head)
+            self.remember(head.i, actor, cls, plural=True)
+            return
+        if distinguishing:
+            label = _np_label(span, backers)
+            actor = self.group_actor(cls, self.focus, label)
+            self.link(span, actor, head=head)
+            self.remember(head.i, actor, cls, plural=head.tag_ in ("NNS", "NNPS"))
+            return
+        if definite and cls in ("group", "fighters", "militia"):
+            # "the group", "the militants": the last non-state actor named nearby
+            for tok_i, aid, c in reversed(self.order):
+                if tok_i < head.i and self.doc[tok_i].sent.start >= self._window_start(head, 2) \
+                        and c in ("group", "militia", "rebels", "fighters", "armed_group"):
+                    actor = self.actors[aid]
+                    self.link(self.doc[head.i:head.i + 1], actor, head=head)
+                    return
+
+    def _named_with_conj(self, tok: Token) -> list[str]:
+        out = [self.token_actor[tok.i]] if tok.i in self.token_actor else []
+        for c in tok.children:
+            if c.dep_ == "conj":
+                out.extend(self._named_with_conj(c))
+        return out
+
+    def _window_start(self, token: Token, sentences: int) -> int:
+        sents = [s.start for s in self.doc.sents if s.start <= token.i]
+        return sents[-sentences] if len(sents) >= sentences else 0
+
+    def ner_orgs(self) -> None:
+        """Organisations the base lacks, kept when their name says they are armed or political."""
+        for ent in self.doc.ents:
+            if ent.label_ not in ("ORG", "NORP", "PERSON") or any(t.i in self.token_actor for t in ent):
+                continue
+            text = ent.text.strip()
+            if len(text) < 3 or NOT_ACTOR_ORGS.search(text) or not any(c.isupper() for c in text):
+                continue
+            words = {w.lower() for w in re.findall(r"[A-Za-z]+", text)}
+            typ = next((t for w, t in ORG_TYPE_WORDS if w in words), None)
+            if ent.label_ in ("NORP", "PERSON") and typ is None:
+                continue
+            if ent.label_ == "ORG" and typ is None and not _acronym_like(text):
+                typ = "other"
+            if typ is None:
+                typ = "other"
+            label = re.sub(r"^(the|The)\s+", "", text)
+            aid = slug(label)
+            if aid in self.kb.entries:
+                aid += "_org"
+            if aid not in self.actors:
+                self.actors[aid] = ActorDraft(aid, label, typ, self.focus if typ != "other" else "",
+                                              source="ner", synthetic=typ == "other")
+            span = ent if ent[0].lower_ != "the" else ent[1:]
+            self.link(span, self.actors[aid])
+            self.remember(ent.start, self.actors[aid], _class_of_type(typ))
+
+
+def _acronym_like(text: str) -> bool:
+    return bool(re.fullmatch(r"[A-Z][A-Z0-9\-]{1,7}", text))
+
+
+def _class_of_type(typ: str) -> str:
+    return {"militia": "militia", "rebel_coalition": "rebels", "armed_group": "group",
+            "party": "party", "igo": "igo", "state": "state", "government": "government",
+            "military": "government"}.get(typ, "other")
+
+
+def _np_label(span: Span, backers: set[int]) -> str:
+    words = [t for t in span if t.i not in backers and not (t.i - 1 in backers and t.text == "-")
+             and not (t.lower_ in ("backed", "supported", "led") and t.i - 2 in backers)]
+    text = "".join(t.text_with_ws for t in words).strip()
+    return text[0].upper() + text[1:] if text and text[0].islower() and text.split()[0].lower() not in (
+        "al",) else text
+
+
+def resolve(doc: Doc, nlp: Language) -> Resolution:
+    """Find every actor the parsed ``doc`` names and which tokens refer to which."""
+    return _Resolver(doc, recognizer_for(nlp)).run()
+
+
+def finalize(res: Resolution, involved: set[str]) -> list[Actor]:
+    """Actors worth a node: named parties, and group phrases or places that take part in a relation."""
+    out = []
+    for draft in res.actors.values():
+        if draft.id not in involved:
+            if draft.synthetic or not draft.spans:
+                continue
+            if draft.type == "state" and not draft.acting:
+                continue
+            if draft.source == "phrase" and draft.type == "government" and not draft.acting:
+                continue
+        spans = sorted(draft.spans, key=lambda m: m.start)
+        mentions = tuple(dict.fromkeys(m.text for m in spans))
+        label = draft.label
+        typ = draft.type
+        out.append(Actor(id=draft.id, label=label, type=typ, country=draft.country,
+                         mentions=mentions, spans=tuple(spans), kb_id=draft.kb_id, source=draft.source))
+    out.sort(key=lambda a: (a.spans[0].start if a.spans else 0))
+    return out

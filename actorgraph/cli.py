@@ -1,0 +1,78 @@
+"""Command line: ``python -m actorgraph extract|render ARTICLE``."""
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from .errors import ActorGraphError
+
+FORMATS = ("json", "graphml", "gexf", "csv")
+
+
+def _parser() -> argparse.ArgumentParser:
+    ap = argparse.ArgumentParser(prog="python -m actorgraph",
+                                 description="News article → graph of actors joined by alliance and hostility.")
+    sub = ap.add_subparsers(dest="command", required=True)
+    ex = sub.add_parser("extract", help="write the actor graph of an article")
+    ex.add_argument("article", type=Path, help=".txt, .md, .html, .pdf or .docx file ('-' reads stdin)")
+    ex.add_argument("--format", choices=FORMATS, default="json",
+                    help="json: NetworkX node-link; csv: nodes then edges (or two files with -o DIR)")
+    ex.add_argument("-o", "--output", type=Path, help="file to write (default: standard output)")
+    rn = sub.add_parser("render", help="write a standalone HTML picture of the graph")
+    rn.add_argument("article", type=Path)
+    rn.add_argument("-o", "--output", type=Path, required=True)
+    rn.add_argument("--color-by", choices=("country", "type"), default="country")
+    return ap
+
+
+def _graph(path: Path):
+    from .graph import build_graph
+    from .ingest import read_bytes
+    from .pipeline import extract
+
+    data = sys.stdin.buffer.read() if str(path) == "-" else path.read_bytes()
+    article = read_bytes(data, "stdin.txt" if str(path) == "-" else path.name)
+    return build_graph(extract(article))
+
+
+def _write(out: Path | None, payload: str | bytes) -> None:
+    if out is None:
+        if isinstance(payload, bytes):
+            sys.stdout.buffer.write(payload)
+        else:
+            sys.stdout.write(payload if payload.endswith("\n") else payload + "\n")
+        return
+    if isinstance(payload, bytes):
+        out.write_bytes(payload)
+    else:
+        out.write_text(payload, encoding="utf-8")
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    from . import export
+
+    try:
+        G = _graph(args.article)
+    except FileNotFoundError:
+        print(f"error: no such file: {args.article}", file=sys.stderr)
+        return 2
+    except (ActorGraphError, IsADirectoryError, PermissionError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    if args.command == "render":
+        _write(args.output, export.to_html(G, color_by=args.color_by))
+        return 0
+    if args.format == "json":
+        _write(args.output, export.to_node_link_json(G))
+    elif args.format == "graphml":
+        _write(args.output, export.to_graphml(G))
+    elif args.format == "gexf":
+        _write(args.output, export.to_gexf(G))
+    elif args.output is not None and args.output.is_dir():
+        _write(args.output / "nodes.csv", export.nodes_csv(G))
+        _write(args.output / "edges.csv", export.edges_csv(G))
+    else:
+        _write(args.output, export.nodes_csv(G) + "\n" + export.edges_csv(G))
+    return 0

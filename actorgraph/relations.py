@@ -1,0 +1,575 @@
+"""Relation extraction: sentences → typed, evidenced claims between resolved actors.
+
+One function per construction, each over the dependency parse and the lexicons in
+``kb/data/lexicon.json``; a word-order fallback, with low confidence, where the parse of a
+sentence is broken. Every claim keeps its sentence, its cue and the rule that made it.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from itertools import combinations
+
+from spacy.tokens import Span, Token
+
+from .actors import PART_NOUNS, Resolution, lemma
+from .lexicon import Lexicon, load_lexicon
+from .model import AFFILIATION, ALLIANCE, HOSTILITY, MEMBERSHIP, TALKS, Evidence, Relation
+
+SUBJECT_DEPS = {"nsubj", "csubj"}
+PASSIVE_SUBJECT_DEPS = {"nsubjpass", "csubjpass"}
+OBJECT_DEPS = {"dobj", "dative", "attr", "oprd"}
+CLAUSE_DEPS = {"xcomp", "ccomp", "advcl", "conj", "pcomp", "acl", "relcl"}
+RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
+HEADLINE_SHARE = 0.6  # share of capitalised words above which a sentence reads as a headline
+
+# Confidence of each construction: how often it is right when it fires.
+CONF = {
+    "compound": 0.85, "passive": 0.8, "svo": 0.75, "with_help": 0.75, "appositive": 0.75,
+    "purpose": 0.6, "nominal": 0.65, "naming": 0.7, "membership": 0.7, "talks": 0.6,
+    "war_in": 0.45, "fallback": 0.4, "alongside": 0.7, "helper_hostility": 0.5,
+}
+PRONOUN_DISCOUNT = 0.85
+WEAK_DISCOUNT = 0.6
+
+
+@dataclass(frozen=True)
+class Claim:
+    source: str
+    target: str
+    relation: str
+    confidence: float
+    directed: bool
+    sentence: Span
+    cue: str
+    rule: str
+
+
+class _Extractor:
+    def __init__(self, res: Resolution, lex: Lexicon):
+        self.res = res
+        self.doc = res.doc
+        self.lex = lex
+        self.claims: list[Claim] = []
+        self.promoted: dict[int, str] = {}  # place tokens a relation made into actors
+        self.pending: dict[str, list[int]] = {}  # promotions waiting for a claim to use them
+        self.plural: dict[str, bool] = {aid: _is_plural(a.label) for aid, a in res.actors.items()}
+
+    # --- who a token refers to ------------------------------------------------------------
+    def denote(self, tok: Token, depth: int = 0, places: bool = False, conj: bool = True) -> list[str]:
+        """The actors the noun phrase headed by ``tok`` refers to (with its conjuncts)."""
+        if depth > 4:
+            return []
+        out: list[str] = []
+        res = self.res
+        if tok.i in res.np_actors:
+            out.extend(res.np_actors[tok.i])
+        elif tok.i in res.token_actor:
+            out.append(res.token_actor[tok.i])
+        elif tok.lower_ in self.lex.pronouns_singular | self.lex.pronouns_plural and tok.pos_ == "PRON":
+            ref = self.coref(tok)
+            if ref:
+                out.append(ref)
+        elif tok.lower_ in RELATIVE_PRONOUNS and tok.head.dep_ in ("relcl", "acl"):
+            out.extend(self.denote(tok.head.head, depth + 1, places))
+        elif places and tok.i in res.place_actor:
+            out.append(self.promote(tok))
+        else:
+            appos = [c for c in tok.children if c.dep_ == "appos"]
+            for c in appos:
+                out.extend(self.denote(c, depth + 1, places))
+            if not out:
+                out.extend(self.controllers(tok))
+            if not out and tok.pos_ in ("NOUN", "PROPN", "NUM", "PRON", "DET"):
+                for c in tok.children:
+                    if c.dep_ == "prep" and c.lower_ in ("of", "from", "among"):
+                        for p in c.children:
+                            if p.dep_ == "pobj":
+                                out.extend(self.denote(p, depth + 1, places))
+        if conj:
+            for c in tok.children:
+                if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN", "PRON", "ADJ"):
+                    out.extend(self.denote(c, depth + 1, places))
+        return list(dict.fromkeys(out))
+
+    def controllers(self, tok: Token) -> list[str]:
+        """"rebel-controlled areas", "Houthi-held ports": an attack on them hits their holder."""
+        out = []
+        for c in tok.children:
+            if c.dep_ in ("amod", "compound") and self.lex.compound_participles.get(c.lower_) == "territory":
+                for x in c.subtree:
+                    if x.i < c.i and x.i in self.res.token_actor:
+                        out.append(self.res.token_actor[x.i])
+        return out
+
+    def promote(self, tok: Token) -> str:
+        """A place or modifier that a relation shows acting ("war in Ukraine", "US assistance")
+        becomes a mention of its actor once a claim uses it."""
+        actor_id = self.res.place_actor.get(tok.i) or self.res.modifier_actor[tok.i]
+        self.pending.setdefault(actor_id, []).append(tok.i)
+        return actor_id
+
+    def coref(self, pron: Token, exclude: set[str] = frozenset()) -> str | None:
+        """The last named actor before ``pron`` that agrees with it, within two sentences."""
+        plural = pron.lower_ in self.lex.pronouns_plural
+        sents = [s for s in self.doc.sents if s.start <= pron.i]
+        window = sents[-2].start if len(sents) >= 2 else 0
+        for tok_i, aid, _cls in reversed(self.res.order):
+            if tok_i >= pron.i or tok_i < window:
+                continue
+            if aid in exclude or self.plural.get(aid, False) != plural:
+                continue
+            return aid
+        return None
+
+    # --- clause structure -----------------------------------------------------------------
+    def subjects(self, verb: Token, depth: int = 0) -> list[str]:
+        if depth > 4:
+            return []
+        for c in verb.children:
+            if c.dep_ in SUBJECT_DEPS:
+                found = self.denote(c)
+                if found:
+                    return found
+                if c.lower_ not in RELATIVE_PRONOUNS:
+                    return []
+        if verb.dep_ in ("xcomp", "advcl", "conj", "acomp") or verb.dep_ == "pcomp" or verb.pos_ == "ADJ":
+            head = verb.head
+            while head.dep_ == "prep" and head.head is not head:
+                head = head.head
+            if head is verb:
+                return []
+            return self.subjects(head, depth + 1)
+        if verb.dep_ in ("acl", "relcl") and not self.is_passive(verb):
+            return self.denote(verb.head)
+        return []
+
+    def is_passive(self, verb: Token) -> bool:
+        if any(c.dep_ in ("auxpass", "nsubjpass", "agent") for c in verb.children):
+            return True
+        # a bare participle after a noun: "groups supported by…" is passive, "militias crossed…" is not
+        low = lemma(verb)
+        return verb.tag_ == "VBN" and verb.dep_ in ("acl", "amod") and low not in ("ally",) and (
+            low in self.lex.alliance_verbs or low in self.lex.hostility_verbs)
+
+    def agents(self, verb: Token) -> list[str]:
+        out = []
+        for c in verb.children:
+            if c.dep_ == "agent":
+                for p in c.children:
+                    if p.dep_ == "pobj":
+                        out.extend(self.denote(p))
+        return out
+
+    def patients(self, verb: Token) -> list[str]:
+        """Who undergoes a passive verb: its passive subject, or the noun it modifies."""
+        for c in verb.children:
+            if c.dep_ in PASSIVE_SUBJECT_DEPS:
+                return self.denote(c)
+        if verb.dep_ in ("acl", "amod", "relcl"):
+            return self.denote(verb.head, conj=False)
+        return []
+
+    def pobjs(self, head: Token, preps: set[str]) -> list[str]:
+        out = []
+        for c in head.children:
+            if c.dep_ == "prep" and c.lower_ in preps:
+                for p in c.children:
+                    if p.dep_ == "pobj":
+                        out.extend(self.denote(p))
+        return out
+
+    def objects(self, verb: Token) -> list[str]:
+        out = []
+        for c in verb.children:
+            if c.dep_ in ("dobj", "dative"):
+                out.extend(self.denote(c))
+        return out
+
+    def negated(self, tok: Token) -> bool:
+        if any(c.dep_ == "neg" for c in tok.children):
+            return True
+        head = tok
+        for _ in range(3):
+            if head.dep_ in ("xcomp", "ccomp", "pcomp", "dobj", "pobj", "advcl") and head.head is not head:
+                head = head.head
+                if lemma(head) in self.lex.denial_verbs and lemma(head) != "rule" or (
+                        lemma(head) == "rule" and any(c.lower_ == "out" for c in head.children)):
+                    return True
+                if head.dep_ == "prep":
+                    continue
+            else:
+                break
+        return False
+
+    # --- emitting ---------------------------------------------------------------------------
+    def emit(self, sources, targets, relation, rule, cue: Token | str, sent: Span,
+             directed: bool = True, factor: float = 1.0) -> None:
+        conf = CONF[rule] * factor
+        cue_text = cue if isinstance(cue, str) else cue.text
+        for s in sources:
+            for t in targets:
+                if s and t and s != t:
+                    self.claims.append(Claim(s, t, relation, round(conf, 3), directed, sent, cue_text, rule))
+                    for aid in (s, t):
+                        for tok_i in self.pending.pop(aid, ()):
+                            self.promoted[tok_i] = aid
+
+    # --- the rules --------------------------------------------------------------------------
+    def run(self) -> list[Claim]:
+        for sent in self.doc.sents:
+            if _is_headline(sent):
+                continue
+            for tok in sent:
+                self.pending.clear()
+                self.rule_compound(tok, sent)
+                low = lemma(tok)
+                if tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB"):
+                    self.rule_verb(tok, sent)
+                if tok.pos_ in ("NOUN", "PROPN") and (low in self.lex.hostility_nouns or low in self.lex.alliance_nouns
+                                                       or low in self.lex.talk_nouns):
+                    self.rule_noun(tok, sent)
+                if tok.dep_ in ("appos", "attr") and (low in self.lex.alliance_nouns or low in self.lex.hostility_nouns):
+                    self.rule_role_noun(tok, sent)
+                if tok.lower_ in self.lex.alongside_words and tok.dep_ == "prep":
+                    self.rule_alongside(tok, sent)
+        return self.claims
+
+    def rule_compound(self, tok: Token, sent: Span) -> None:
+        """"Iran-backed militias", "US-led coalition", "pro-Iran militias"."""
+        kind = self.lex.compound_participles.get(tok.lower_)
+        if kind is None or kind == "territory" or tok.i < 2 or self.doc[tok.i - 1].text not in ("-", "–"):
+            return
+        backer_tok = self.doc[tok.i - 2]
+        backers = self.denote(backer_tok) or ([self.res.token_actor[backer_tok.i]]
+                                               if backer_tok.i in self.res.token_actor else [])
+        if not backers:
+            return
+        head = tok.head if tok.dep_ in ("amod", "compound", "acl") else None
+        targets = self.denote(head) if head is not None else []
+        if not targets:
+            # the noun it modifies names nobody: the next actor within the phrase
+            for t in self.doc[tok.i + 1: min(sent.end, tok.i + 8)]:
+                if t.i in self.res.token_actor:
+                    targets = [self.res.token_actor[t.i]]
+                    break
+                if t.pos_ == "VERB" or t.text in (";", ".", "("):
+                    break
+        relation = ALLIANCE if kind == ALLIANCE else AFFILIATION if kind == "former_affiliation" else None
+        if relation == AFFILIATION:
+            relation = ALLIANCE  # "al-Qaeda-linked": a present tie
+        if relation:
+            self.emit(backers, targets, relation, "compound", tok, sent)
+
+    def rule_verb(self, verb: Token, sent: Span) -> None:
+        low = lemma(verb)
+        lex = self.lex
+        if low in lex.alliance_verbs or low in ("allied", "ally", "align", "affiliate", "link"):
+            self.verb_stance(verb, sent, ALLIANCE)
+        elif low in lex.hostility_verbs or low in ("retake", "recapture", "seize"):
+            self.verb_stance(verb, sent, HOSTILITY)
+        elif low in lex.talk_verbs:
+            self.verb_talks(verb, sent)
+        elif low in lex.membership_verbs:
+            self.verb_membership(verb, sent)
+        if low in lex.naming_verbs:
+            self.verb_naming(verb, sent)
+
+    def verb_stance(self, verb: Token, sent: Span, relation: str) -> None:
+        low = lemma(verb)
+        if self.negated(verb):
+            return
+        factor = WEAK_DISCOUNT if low in self.lex.hostility_weak_verbs else 1.0
+        former = any(c.lower_ in self.lex.former_markers for c in verb.children)
+        if low in ("affiliate", "link"):
+            relation = AFFILIATION if former else ALLIANCE
+        if self.is_passive(verb):
+            sources, targets = self.agents(verb), self.patients(verb)
+            if low in ("ally", "allied", "align", "affiliate", "link") or not sources:
+                with_ = self.pobjs(verb, {"with", "to"})
+                if with_:
+                    sources, targets = self.patients(verb), with_
+            rule = "passive"
+        else:
+            sources = self.subjects(verb)
+            targets = self.objects(verb)
+            preps = {"against", "on", "upon"} if relation == HOSTILITY else {"to", "for"}
+            if relation == HOSTILITY and low in self.lex.with_hostility:
+                preps = preps | {"with"}
+            if relation == ALLIANCE and low in self.lex.with_alliance:
+                preps = preps | {"with"}
+            targets += self.pobjs(verb, preps)
+            rule = "svo"
+        # "help the government fight the rebels": the helped is the subject of the clause
+        clause_targets: list[str] = []
+        for c in verb.children:
+            if c.dep_ in ("ccomp", "xcomp") and relation == ALLIANCE:
+                subj = [x for x in c.children if x.dep_ in SUBJECT_DEPS]
+                if subj:
+                    helped = self.denote(subj[0])
+                    targets += helped
+                    clause_targets.extend(self.clause_objects(c))
+                elif targets:
+                    clause_targets.extend(self.clause_objects(c))
+        if not sources and targets and not self.negated(verb):
+            sources = self.fallback_subject(verb, sent, targets)
+            rule = "fallback" if sources else rule
+        if relation == ALLIANCE and low in ("affiliate", "link") and former:
+            relation = AFFILIATION
+        self.emit(sources, targets, relation, rule, verb, sent, factor=factor)
+        if clause_targets:
+            self.emit(sources, clause_targets, HOSTILITY, "purpose", verb, sent)
+
+    def clause_objects(self, clause: Token) -> list[str]:
+        """Whom a hostile complement clause is aimed at ("… fight the rebels")."""
+        if lemma(clause) in self.lex.hostility_verbs:
+            return self.objects(clause) + self.pobjs(clause, {"against", "on"})
+        return []
+
+    def fallback_subject(self, cue: Token, sent: Span, targets: list[str]) -> list[str]:
+        """Broken parse: the sentence's first named actor, when it is not the target."""
+        if cue.dep_ in ("acl", "relcl", "amod"):
+            return []
+        for t in sent:
+            if t.i >= cue.i:
+                break
+            aid = self.res.token_actor.get(t.i)
+            if aid and aid not in targets:
+                return [aid]
+        return []
+
+    def verb_talks(self, verb: Token, sent: Span) -> None:
+        parts = self.subjects(verb)
+        others = self.objects(verb) + self.pobjs(verb, {"with"})
+        if others:
+            self.emit(parts, others, TALKS, "talks", verb, sent, directed=False)
+        elif len(parts) > 1:
+            for a, b in combinations(parts, 2):
+                self.emit([a], [b], TALKS, "talks", verb, sent, directed=False)
+
+    def verb_membership(self, verb: Token, sent: Span) -> None:
+        wholes = self.subjects(verb)
+        members = self.objects(verb)
+        self.emit(members, wholes, MEMBERSHIP, "membership", verb, sent)
+
+    def verb_naming(self, verb: Token, sent: Span) -> None:
+        """"X calls Y terrorists", "the forces Ankara calls terrorists"."""
+        words = [t for t in verb.subtree if lemma(t) in self.lex.naming_words and t.i > verb.i]
+        if not words:
+            return
+        subj_tok = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
+        sources = self.subjects(verb)
+        targets = [a for c in verb.children if c.dep_ in ("dobj", "oprd", "ccomp", "xcomp") and c not in words
+                   for a in self.denote(c)]
+        if subj_tok is not None:
+            appos = [c for c in subj_tok.children if c.dep_ == "appos" and c.i == subj_tok.i + 1]
+            if appos and not targets:  # reduced relative misread as apposition
+                sources = self.denote(appos[0])
+                targets = [a for a in self.denote(subj_tok) if a not in sources]
+        if verb.dep_ == "relcl" and not targets:
+            targets = self.denote(verb.head)
+        self.emit(sources, targets, HOSTILITY, "naming", verb, sent)
+
+    def rule_noun(self, noun: Token, sent: Span) -> None:
+        """Event nouns: "its war with Israel", "with the help of Russia", "attack on X"."""
+        low = lemma(noun)
+        lex = self.lex
+        if self.negated(noun):
+            return
+        if low in lex.talk_nouns:
+            pairs = self.pobjs(noun, {"between", "with"})
+            owners = self.owners(noun)
+            if len(pairs) > 1 and not owners:
+                for a, b in combinations(pairs, 2):
+                    self.emit([a], [b], TALKS, "talks", noun, sent, directed=False)
+            else:
+                self.emit(owners, pairs, TALKS, "talks", noun, sent, directed=False)
+            return
+        hostile = low in lex.hostility_nouns and low not in lex.alliance_nouns or low in ("arm", "weapon") and False
+        relation = HOSTILITY if low in lex.hostility_nouns else ALLIANCE
+        # "with the help of X", "with US assistance": X sides with the clause's subject
+        if relation == ALLIANCE and noun.dep_ == "pobj" and noun.head.lower_ == "with":
+            helpers = self.pobjs(noun, {"of", "from"}) + self.owners(noun)
+            predicate = self.predicate_of(noun.head)
+            if helpers and predicate is not None:
+                helped = self.subjects(predicate) if predicate.pos_ in ("VERB", "AUX") else []
+                if not helped:
+                    helped = self.fallback_subject(predicate, sent, helpers)
+                self.emit(helpers, helped, ALLIANCE, "with_help", noun, sent)
+                if lemma(predicate) in lex.hostility_verbs or lemma(predicate) in lex.hostility_nouns:
+                    foes = self.predicate_objects(predicate)
+                    self.emit(helpers, foes, HOSTILITY, "helper_hostility", noun, sent)
+            return
+        owners = self.owners(noun)
+        preps = {"against", "on", "upon"} if relation == HOSTILITY else {"to", "for"}
+        if relation == HOSTILITY and low in lex.with_hostility:
+            preps |= {"with"}
+        targets = self.pobjs(noun, preps)
+        if relation == ALLIANCE:
+            if not owners:
+                owners = self.pobjs(noun, {"from", "by"})
+            owners = owners or []
+        else:
+            owners = owners or self.pobjs(noun, {"by"})
+        between = self.pobjs(noun, {"between"})
+        if relation == HOSTILITY and len(between) > 1:
+            for a, b in combinations(between, 2):
+                self.emit([a], [b], HOSTILITY, "nominal", noun, sent, directed=False)
+            return
+        # a hostile noun used as a verb by a broken parse ("combat ISIS militants")
+        if relation == HOSTILITY and not targets:
+            targets = [a for c in noun.children if c.dep_ == "dobj" for a in self.denote(c)]
+        governor = noun.head
+        while governor.dep_ == "prep" and governor.head is not governor:
+            governor = governor.head
+        light = noun.dep_ in ("dobj", "pobj") and lemma(governor) in lex.light_verbs
+        if not owners and light:
+            owners = self.subjects(governor)
+            if relation == ALLIANCE and not targets:
+                targets = self.pobjs(governor, {"to", "for"}) + self.beneficiaries(noun, governor)
+        if relation == ALLIANCE and not targets and noun.dep_ == "dobj" and noun.head.pos_ == "VERB" \
+                and lemma(noun.head) not in lex.light_verbs:
+            # "provide whatever support it needs": the one who needs it is helped
+            needer = [c for c in noun.head.children if c.dep_ in SUBJECT_DEPS]
+            if needer and noun.head.head.i != noun.head.i and lemma(noun.head.head) in lex.light_verbs:
+                giver = self.subjects(noun.head.head)
+                helped = self.denote_excluding(needer[0], set(giver) | self.helpers_in(sent))
+                self.emit(giver, helped, ALLIANCE, "nominal", noun, sent)
+                return
+        if owners and targets:
+            self.emit(owners, targets, relation, "nominal", noun, sent, factor=PRONOUN_DISCOUNT
+                      if any(c.dep_ == "poss" and c.pos_ == "PRON" for c in noun.children) else 1.0)
+            return
+        if relation == HOSTILITY and targets and not owners and noun.dep_ in ("compound", "ROOT", "nsubj") \
+                and any(c.dep_ == "dobj" for c in noun.children):
+            self.emit(self.fallback_subject(noun, sent, targets), targets, HOSTILITY, "fallback", noun, sent)
+            return
+        # "Russia has focused on war in Ukraine": a war in a state, waged by someone named
+        if relation == HOSTILITY and low in ("war", "invasion", "offensive", "campaign", "occupation") \
+                and (owners or light):
+            places = []
+            preps = list(noun.children) + (list(governor.children) if light and noun.dep_ == "pobj" else [])
+            for c in preps:
+                if c.dep_ == "prep" and c.lower_ in ("in", "on", "against"):
+                    for p in c.children:
+                        if p.dep_ == "pobj" and p.i in self.res.place_actor:
+                            places.append(self.promote(p))
+            self.emit(owners, places, HOSTILITY, "war_in", noun, sent)
+        del hostile
+
+    def beneficiaries(self, noun: Token, verb: Token) -> list[str]:
+        out = []
+        for c in list(noun.children) + list(verb.children):
+            if c.dep_ == "relcl":
+                out.extend(a for x in c.children if x.dep_ in SUBJECT_DEPS for a in self.denote(x))
+        return out
+
+    def helpers_in(self, sent: Span) -> set[str]:
+        """Subjects of alliance verbs in the sentence: the helpers, not the helped."""
+        out: set[str] = set()
+        for t in sent:
+            if lemma(t) in self.lex.alliance_verbs and t.pos_ == "VERB":
+                for c in t.children:
+                    if c.dep_ in SUBJECT_DEPS:
+                        out.update(self.denote(c))
+                        if c.i not in self.res.token_actor and c.i not in self.res.np_actors:
+                            # a phrase that names no one yet still helps: keep its nearest referent out
+                            for tok_i, aid, _ in self.res.order:
+                                if c.left_edge.i <= tok_i <= c.i:
+                                    out.add(aid)
+        return out
+
+    def denote_excluding(self, tok: Token, exclude: set[str]) -> list[str]:
+        if tok.pos_ == "PRON" and tok.lower_ in self.lex.pronouns_singular | self.lex.pronouns_plural:
+            ref = self.coref(tok, exclude)
+            return [ref] if ref else []
+        return [a for a in self.denote(tok) if a not in exclude]
+
+    def owners(self, noun: Token) -> list[str]:
+        """Who a noun belongs to: "Israel's war", "its war", "Russian support", "US assistance"."""
+        out = []
+        for c in noun.children:
+            if c.dep_ == "poss":
+                out.extend(self.denote(c))
+            elif c.dep_ in ("compound", "amod", "nmod") and c.i < noun.i:
+                found = self.denote(c)
+                if not found and c.i in self.res.modifier_actor:
+                    found = [self.promote(c)]
+                    found += [self.promote(x) for x in c.children
+                              if x.dep_ == "conj" and x.i in self.res.modifier_actor]
+                out.extend(found)
+        return list(dict.fromkeys(out))
+
+    def predicate_of(self, tok: Token) -> Token | None:
+        """The verb (or verb-like event noun) a prepositional phrase hangs from."""
+        head = tok.head
+        for _ in range(6):
+            if head.pos_ in ("VERB", "AUX") or lemma(head) in self.lex.hostility_nouns and any(
+                    c.dep_ == "dobj" for c in head.children):
+                return head
+            if head.head is head:
+                return head if head.pos_ in ("VERB", "AUX") else None
+            head = head.head
+        return None
+
+    def predicate_objects(self, pred: Token) -> list[str]:
+        return self.objects(pred) + self.pobjs(pred, {"against", "on"}) + [
+            a for c in pred.children if c.dep_ == "dobj" for a in self.denote(c)]
+
+    def rule_role_noun(self, noun: Token, sent: Span) -> None:
+        """"Hezbollah, Iran's main ally", "X is an ally of Y", "X, a proxy of Y"."""
+        low = lemma(noun)
+        relation = ALLIANCE if low in ("ally", "partner", "proxy", "backer", "patron", "sponsor") else \
+            HOSTILITY if low in ("enemy", "foe", "rival", "adversary", "nemesis") else None
+        if relation is None:
+            return
+        others = self.owners(noun) + self.pobjs(noun, {"of", "to"})
+        if noun.dep_ == "appos":
+            this = self.denote(noun.head)
+        else:
+            this = self.subjects(noun.head)
+        self.emit(others if low in ("backer", "patron", "sponsor") else this,
+                  this if low in ("backer", "patron", "sponsor") else others,
+                  relation, "appositive", noun, sent)
+
+    def rule_alongside(self, prep: Token, sent: Span) -> None:
+        """"fought alongside the army": allies of the clause's subject."""
+        allies = [a for p in prep.children if p.dep_ == "pobj" for a in self.denote(p)]
+        pred = prep.head
+        if pred.pos_ not in ("VERB", "AUX"):
+            return
+        self.emit(self.subjects(pred), allies, ALLIANCE, "alongside", prep, sent, directed=False)
+
+
+def _is_plural(label: str) -> bool:
+    last = label.split()[-1] if label.split() else ""
+    return last.endswith("s") and last[:1].islower() or last.endswith("is") and last[0].isupper() and not last.isupper()
+
+
+def _is_headline(sent: Span) -> bool:
+    words = [t for t in sent if t.is_alpha and len(t) > 3]
+    if len(words) < 4:
+        return False
+    return sum(1 for t in words if t.text[0].isupper()) / len(words) >= HEADLINE_SHARE
+
+
+def extract_claims(res: Resolution) -> tuple[list[Claim], dict[int, str]]:
+    """All claims of the document, and the place tokens that relations made actors."""
+    ex = _Extractor(res, load_lexicon())
+    return ex.run(), ex.promoted
+
+
+def to_relations(claims: list[Claim], res: Resolution) -> list[Relation]:
+    """Claims → model Relations with their evidence; one per (pair, label, sentence)."""
+    seen: dict[tuple, Relation] = {}
+    for c in claims:
+        sent = c.sentence
+        key = (frozenset((c.source, c.target)), c.relation, sent.start)
+        text = sent.text.strip()
+        start = sent.start_char + (len(sent.text) - len(sent.text.lstrip()))
+        ev = Evidence(sentence=text, sentence_index=res.sent_index[sent.start], start=start,
+                      end=start + len(text), cue=c.cue, rule=c.rule)
+        rel = Relation(source=c.source, target=c.target, relation=c.relation,
+                       confidence=c.confidence, evidence=ev, directed=c.directed)
+        if key not in seen or seen[key].confidence < rel.confidence:
+            seen[key] = rel
+    return list(seen.values())

@@ -285,6 +285,7 @@ class _Resolver:
         self.title_persons()
         self.generic_phrases()
         self.ner_orgs()
+        self.acronyms()
         self.order.sort()
         self.modifier_actor = {i: a for i, a in self.modifier_actor.items() if i not in self.token_actor}
         return Resolution(self.doc, self.actors, self.token_actor, self.np_actors, self.places,
@@ -695,6 +696,26 @@ class _Resolver:
             span = ent if ent[0].lower_ != "the" else ent[1:]
             self.link(span, self.actors[aid])
             self.remember(ent.start, self.actors[aid], _class_of_type(typ))
+
+
+    def acronyms(self) -> None:
+        """"Hayat Tahrir al-Sham (HTS)": an acronym in brackets after a name joins that name,
+        here and wherever it stands later."""
+        known: dict[str, str] = {}
+        doc = self.doc
+        for t in doc:
+            if t.text == "(" and t.i + 2 < len(doc) and doc[t.i + 2].text == ")" and t.i > 0:
+                acr = doc[t.i + 1]
+                owner = self.token_actor.get(t.i - 1)
+                if owner and _acronym_like(acr.text) and acr.i not in self.token_actor:
+                    known[acr.text] = owner
+        if not known:
+            return
+        for t in doc:
+            if t.text in known and t.i not in self.token_actor:
+                actor = self.actors[known[t.text]]
+                self.link(doc[t.i:t.i + 1], actor)
+                self.remember(t.i, actor, _class_of_type(actor.type))
 
 
 def _acronym_like(text: str) -> bool:

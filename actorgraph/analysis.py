@@ -1,0 +1,283 @@
+"""What the actor graph says as a whole: who is central, which blocs hold together, and whether
+the alliances and hostilities are structurally balanced.
+
+Signed edges are those whose ``relation`` is alliance (+1) or hostility (-1); other labels
+(membership, talks…) count for degree and betweenness but not for blocs or balance.
+
+Examples
+--------
+>>> import networkx as nx
+>>> G = nx.Graph()
+>>> G.add_edge("iran", "hezbollah", relation="alliance", weight=2)
+>>> G.add_edge("iran", "israel", relation="hostility", weight=1)
+>>> G.add_edge("hezbollah", "israel", relation="hostility", weight=3)
+>>> [t.kind for t in triads(G)]
+['enemy of my enemy is my friend']
+>>> balance_summary(G).ratio_balanced
+1.0
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import NamedTuple
+
+import networkx as nx
+
+from actorgraph.model import ALLIANCE, HOSTILITY
+
+__all__ = [
+    "Analysis", "BalanceSummary", "Triad", "TRIAD_KINDS", "balance_summary", "blocs",
+    "centrality", "enemy_of_enemy", "sign", "signed_subgraph", "summarize", "triads",
+]
+
+# number of hostile edges in a triangle → (generic reading, balanced?)
+TRIAD_KINDS: dict[int, tuple[str, bool]] = {
+    0: ("friend of my friend is my friend", True),
+    1: ("friend of my friend is my enemy", False),
+    2: ("enemy of my enemy is my friend", True),
+    3: ("enemy of my enemy is my enemy", False),
+}
+
+
+class Triad(NamedTuple):
+    """A triangle of signed edges.
+
+    ``signs`` are those of the edges (nodes[0], nodes[1]), (nodes[1], nodes[2]) and
+    (nodes[0], nodes[2]); ``kind`` is the generic reading from `TRIAD_KINDS`, ``description``
+    says it with the actors' labels.
+    """
+
+    nodes: tuple[str, str, str]
+    signs: tuple[int, int, int]
+    balanced: bool
+    kind: str
+    description: str
+
+
+@dataclass(frozen=True)
+class BalanceSummary:
+    """Counts of balanced and unbalanced triads; ``ratio_balanced`` is None without triads."""
+
+    triads: int
+    balanced: int
+    unbalanced: int
+    ratio_balanced: float | None
+    by_kind: dict[str, int] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Analysis:
+    """Everything `summarize` computes, as plain picklable data."""
+
+    nodes: int
+    edges: int
+    relation_counts: dict[str, int]
+    centrality: dict[str, dict[str, float]]
+    blocs: list[list[str]]
+    triads: list[Triad]
+    balance: BalanceSummary
+    enemy_of_enemy: list[tuple[str, str, str]]
+
+
+def sign(data: dict) -> int:
+    """+1 for an alliance edge, -1 for hostility, 0 for any other label."""
+    rel = data.get("relation")
+    return 1 if rel == ALLIANCE else -1 if rel == HOSTILITY else 0
+
+
+def signed_subgraph(G: nx.Graph, relation: str | None = None) -> nx.Graph:
+    """A view of ``G`` keeping only alliance and hostility edges (or only ``relation``)."""
+    wanted = {relation} if relation else {ALLIANCE, HOSTILITY}
+    return nx.subgraph_view(G, filter_edge=lambda u, v: G.edges[u, v].get("relation") in wanted)
+
+
+def centrality(G: nx.Graph) -> dict[str, dict[str, float]]:
+    """Per node: ``degree``, ``degree_centrality``, ``betweenness`` (normalised, unweighted),
+    ``alliance_degree`` and ``hostility_degree``.
+
+    Examples
+    --------
+    >>> G = nx.Graph()
+    >>> G.add_edge("a", "b", relation="alliance"); G.add_edge("b", "c", relation="hostility")
+    >>> c = centrality(G)["b"]
+    >>> c["degree"], c["alliance_degree"], c["hostility_degree"], c["betweenness"]
+    (2, 1, 1, 1.0)
+    """
+    dc = nx.degree_centrality(G) if len(G) > 1 else {n: 0.0 for n in G}
+    bc = nx.betweenness_centrality(G)
+    out: dict[str, dict[str, float]] = {}
+    for n in G:
+        signs = [sign(d) for _, _, d in G.edges(n, data=True)]
+        out[n] = {
+            "degree": G.degree(n),
+            "degree_centrality": dc[n],
+            "betweenness": bc[n],
+            "alliance_degree": signs.count(1),
+            "hostility_degree": signs.count(-1),
+        }
+    return out
+
+
+def blocs(G: nx.Graph) -> list[list[str]]:
+    """Alliance blocs: groups of two or more actors held together by alliance edges, with no
+    hostility edge inside a group.
+
+    Start from the connected components of the alliance edges. While a component holds a hostile
+    pair, cut it between the two: remove a minimum set of alliance edges separating them, with
+    each edge's ``weight`` (evidence count) as its capacity, so the links the text supports least
+    go first. Repeat until no component holds a hostile pair.
+
+    Returns the blocs largest first (then by their sorted ids), members sorted by id.
+
+    Examples
+    --------
+    >>> G = nx.Graph()
+    >>> G.add_edge("a", "b", relation="alliance", weight=3)
+    >>> G.add_edge("b", "c", relation="alliance", weight=1)
+    >>> G.add_edge("c", "d", relation="alliance", weight=3)
+    >>> G.add_edge("a", "d", relation="hostility", weight=1)
+    >>> blocs(G)
+    [['a', 'b'], ['c', 'd']]
+    """
+    A = nx.Graph()
+    for u, v, d in G.edges(data=True):
+        if d.get("relation") == ALLIANCE:
+            A.add_edge(u, v, capacity=max(float(d.get("weight", 1) or 1), 1e-6))
+    hostile = [(u, v) for u, v, d in G.edges(data=True) if d.get("relation") == HOSTILITY]
+    out: list[list[str]] = []
+    pending = [set(c) for c in nx.connected_components(A)]
+    while pending:
+        comp = pending.pop()
+        pair = next(((u, v) for u, v in hostile if u in comp and v in comp), None)
+        if pair is None:
+            if len(comp) > 1:
+                out.append(sorted(comp, key=str))
+            continue
+        sub = A.subgraph(comp).copy()
+        _, (side, _) = nx.minimum_cut(sub, pair[0], pair[1], capacity="capacity")
+        cut = [(u, v) for u, v in sub.edges if (u in side) != (v in side)]
+        sub.remove_edges_from(cut)
+        pending.extend(set(c) for c in nx.connected_components(sub))
+    out.sort(key=lambda b: (-len(b), [str(x) for x in b]))
+    return out
+
+
+def triads(G: nx.Graph) -> list[Triad]:
+    """Every triangle whose three edges are signed, in node order of ``G``.
+
+    A triad is balanced when the product of its signs is positive (classical structural
+    balance: +++ and +--).
+
+    Examples
+    --------
+    >>> G = nx.Graph()
+    >>> G.add_edge("a", "b", relation="alliance"); G.add_edge("b", "c", relation="alliance")
+    >>> G.add_edge("a", "c", relation="hostility")
+    >>> t = triads(G)[0]
+    >>> t.nodes, t.signs, t.balanced, t.kind
+    (('a', 'b', 'c'), (1, 1, -1), False, 'friend of my friend is my enemy')
+    """
+    S = signed_subgraph(G)
+    rank = {n: i for i, n in enumerate(G)}
+    out: list[Triad] = []
+    for a in G:
+        later = [b for b in S[a] if rank[b] > rank[a]]
+        for b in sorted(later, key=rank.__getitem__):
+            for c in sorted((set(S[a]) & set(S[b])), key=rank.__getitem__):
+                if rank[c] <= rank[b]:
+                    continue
+                signs = (sign(S.edges[a, b]), sign(S.edges[b, c]), sign(S.edges[a, c]))
+                kind, balanced = TRIAD_KINDS[signs.count(-1)]
+                out.append(Triad((a, b, c), signs, balanced, kind, _describe(G, (a, b, c), signs)))
+    return out
+
+
+def _label(G: nx.Graph, n: str) -> str:
+    return str(G.nodes[n].get("label") or n)
+
+
+def _describe(G: nx.Graph, nodes: tuple[str, str, str], signs: tuple[int, int, int]) -> str:
+    a, b, c = (_label(G, n) for n in nodes)
+    pairs = {(0, 1): signs[0], (1, 2): signs[1], (0, 2): signs[2]}
+    neg = signs.count(-1)
+    names = (a, b, c)
+    if neg == 0:
+        return f"{a}, {b} and {c} are all allies"
+    if neg == 3:
+        return f"{a}, {b} and {c} are all hostile to one another"
+    # the odd one out: the node not on the edge whose sign is in the minority
+    odd_sign = -1 if neg == 1 else 1
+    (i, j) = next(p for p, s in pairs.items() if s == odd_sign)
+    k = ({0, 1, 2} - {i, j}).pop()
+    if neg == 1:  # i–j hostile, both allied with k
+        return f"{names[i]} and {names[j]} are both allied with {names[k]} but hostile to each other"
+    return f"{names[i]} and {names[j]} are allies against their common enemy {names[k]}"
+
+
+def balance_summary(G: nx.Graph) -> BalanceSummary:
+    """How many signed triads are balanced.
+
+    Examples
+    --------
+    >>> G = nx.Graph()
+    >>> balance_summary(G)
+    BalanceSummary(triads=0, balanced=0, unbalanced=0, ratio_balanced=None, by_kind={})
+    """
+    ts = triads(G)
+    return _summary(ts)
+
+
+def _summary(ts: list[Triad]) -> BalanceSummary:
+    ok = sum(t.balanced for t in ts)
+    by_kind: dict[str, int] = {}
+    for t in ts:
+        by_kind[t.kind] = by_kind.get(t.kind, 0) + 1
+    return BalanceSummary(len(ts), ok, len(ts) - ok, ok / len(ts) if ts else None, by_kind)
+
+
+def enemy_of_enemy(G: nx.Graph) -> list[tuple[str, str, str]]:
+    """``(a, b, common_enemy)`` for actors hostile to the same enemy with no edge between them:
+    candidates for an alliance the text does not state. One row per common enemy; ``a`` precedes
+    ``b`` in node order of ``G``.
+
+    Examples
+    --------
+    >>> G = nx.Graph()
+    >>> G.add_edge("turkey", "pkk", relation="hostility")
+    >>> G.add_edge("isis", "pkk", relation="hostility")
+    >>> enemy_of_enemy(G)
+    [('turkey', 'isis', 'pkk')]
+    """
+    rank = {n: i for i, n in enumerate(G)}
+    H = signed_subgraph(G, HOSTILITY)
+    out: list[tuple[str, str, str]] = []
+    for enemy in G:
+        foes = sorted(H[enemy], key=rank.__getitem__)
+        for i, a in enumerate(foes):
+            for b in foes[i + 1:]:
+                if not G.has_edge(a, b):
+                    out.append((a, b, enemy))
+    out.sort(key=lambda t: (rank[t[0]], rank[t[1]], rank[t[2]]))
+    return out
+
+
+def summarize(G: nx.Graph) -> Analysis:
+    """All of the above in one `Analysis`.
+
+    Examples
+    --------
+    >>> G = nx.Graph()
+    >>> G.add_edge("a", "b", relation="alliance")
+    >>> s = summarize(G)
+    >>> s.nodes, s.edges, s.relation_counts, s.blocs
+    (2, 1, {'alliance': 1}, [['a', 'b']])
+    """
+    counts: dict[str, int] = {}
+    for _, _, rel in G.edges(data="relation"):
+        counts[str(rel)] = counts.get(str(rel), 0) + 1
+    ts = triads(G)
+    return Analysis(
+        nodes=G.number_of_nodes(), edges=G.number_of_edges(), relation_counts=counts,
+        centrality=centrality(G), blocs=blocs(G), triads=ts, balance=_summary(ts),
+        enemy_of_enemy=enemy_of_enemy(G),
+    )

@@ -1,0 +1,435 @@
+"""Actor graph → a standalone pyvis (vis-network) HTML page that works offline and never runs
+article text.
+
+The page is pyvis' own ``Network`` HTML, with vis-network inlined (``cdn_resources="in_line"``),
+rendered from a cleaned copy of pyvis' template (`_clean_template`):
+
+* every link to a CDN (Bootstrap, tom-select, vis) and the ``<h1>`` heading are removed;
+* the select/filter menus and the custom tooltip popup are compiled out: pyvis switches to that
+  popup whenever a node title contains "href", and it sets ``innerHTML`` from the title;
+* node and edge data reach the page through Jinja's ``tojson``, which writes ``<``, ``>``, ``&``
+  and ``'`` as ``\\u003c``…, so no label can close the ``<script>`` element;
+* titles are plain text with newlines: vis-network 9 shows a string title with ``innerText``.
+
+The page's own additions (CSS, the legend, a script that stops physics after stabilisation,
+selects the highlighted node and posts clicks to the parent window) are built from fixed text
+and from values escaped here; they are spliced in at two markers that contain ``<``, a character
+the escaped data can never hold.
+
+Clicking a node posts ``{type: "actorgraph:select", id: <node id>}`` to ``window.parent``.
+"""
+from __future__ import annotations
+
+import html
+import json
+import math
+import re
+import zlib
+from functools import cache
+from pathlib import Path
+
+import networkx as nx
+import pyvis
+from jinja2 import ChoiceLoader, DictLoader, Environment, FileSystemLoader
+from pyvis.network import Network
+
+from actorgraph.errors import ActorGraphError
+from actorgraph.kb import country_name
+from actorgraph.model import ACTOR_TYPES, AFFILIATION, ALLIANCE, HOSTILITY, MEMBERSHIP, TALKS
+
+__all__ = [
+    "render_html", "render_network_data", "EDGE_STYLES", "TYPE_SHAPES", "TYPE_COLORS",
+    "country_color", "js_literal",
+]
+
+TEMPLATE_NAME = "actorgraph.html"
+_HEAD_MARK = "<!--actorgraph:head-->"
+_LEGEND_MARK = "<!--actorgraph:legend-->"
+
+# relation → (colour, dashed, legend text)
+EDGE_STYLES: dict[str, tuple[str, bool, str]] = {
+    ALLIANCE: ("#2e7d32", False, "alliance"),
+    HOSTILITY: ("#c62828", False, "hostility"),
+    MEMBERSHIP: ("#757575", True, "membership"),
+    AFFILIATION: ("#9e9e9e", True, "former affiliation"),
+    TALKS: ("#90a4ae", True, "talks"),
+}
+_OTHER_EDGE = ("#9e9e9e", True, "other link")
+
+# actor type → (vis shape, legend glyph)
+TYPE_SHAPES: dict[str, tuple[str, str]] = {
+    "state": ("dot", "\u25cf"),
+    "government": ("box", "\u25ac"),
+    "military": ("triangle", "\u25b2"),
+    "armed_group": ("diamond", "\u25c6"),
+    "militia": ("triangleDown", "\u25bc"),
+    "rebel_coalition": ("hexagon", "\u2b22"),
+    "party": ("square", "\u25a0"),
+    "igo": ("star", "\u2605"),
+    "person": ("ellipse", "\u2b2d"),
+    "other": ("dot", "\u25cc"),  # drawn with a dashed border
+}
+TYPE_COLORS: dict[str, str] = {
+    "state": "#4e79a7", "government": "#76b7b2", "military": "#59a14f", "armed_group": "#e15759",
+    "militia": "#f28e2b", "rebel_coalition": "#b07aa1", "party": "#edc948", "igo": "#9c755f",
+    "person": "#ff9da7", "other": "#bab0ac",
+}
+# Countries take a colour from this palette by a hash of their code: the same country has the
+# same colour in every graph; two countries may share one (20 colours).
+COUNTRY_PALETTE = (
+    "#4e79a7", "#f28e2b", "#e15759", "#76b7b2", "#59a14f", "#edc948", "#b07aa1", "#ff9da7",
+    "#9c755f", "#1f77b4", "#17becf", "#bcbd22", "#8c564b", "#e377c2", "#aec7e8", "#ffbb78",
+    "#98df8a", "#c5b0d5", "#c49c94", "#dbdb8d",
+)
+INTERNATIONAL_COLOR = "#607d8b"
+UNKNOWN_COLOR = "#cfd8dc"
+_LABEL_INSIDE = {"box", "ellipse", "circle", "database", "text"}  # shapes that draw the label inside
+_MAX_TITLE_SENTENCES = 3
+_MAX_SENTENCE = 280
+_LEGEND_MAX_COLORS = 12
+
+
+def country_color(code: str) -> str:
+    """The colour of a country code: stable across graphs and runs.
+
+    >>> country_color("IRN") == country_color("IRN"), country_color("INT"), country_color("")
+    (True, '#607d8b', '#cfd8dc')
+    """
+    if not code:
+        return UNKNOWN_COLOR
+    if code == "INT":
+        return INTERNATIONAL_COLOR
+    return COUNTRY_PALETTE[zlib.crc32(code.encode("utf-8", "replace")) % len(COUNTRY_PALETTE)]
+
+
+def js_literal(value: object) -> str:
+    """``value`` as a JSON literal safe inside an HTML ``<script>`` element.
+
+    >>> js_literal("</script><b>")
+    '"\\\\u003c/script\\\\u003e\\\\u003cb\\\\u003e"'
+    """
+    s = json.dumps(value, ensure_ascii=True)
+    return (s.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+            .replace("'", "\\u0027"))
+
+
+def _text_color(hex_color: str) -> str:
+    r, g, b = (int(hex_color[i:i + 2], 16) for i in (1, 3, 5))
+    return "#000000" if 0.299 * r + 0.587 * g + 0.114 * b > 150 else "#ffffff"
+
+
+def _short(s: str, n: int = _MAX_SENTENCE) -> str:
+    s = " ".join(str(s).split())
+    return s if len(s) <= n else s[: n - 1].rstrip() + "\u2026"
+
+
+def _edge_top_evidence(d: dict) -> list[str]:
+    """Distinct sentences of an edge, those of the winning label by confidence first."""
+    claims = sorted(d.get("claims") or (), key=lambda c: (c.get("relation") != d.get("relation"),
+                                                          -float(c.get("confidence") or 0)))
+    out: list[str] = []
+    for s in [c.get("sentence", "") for c in claims] + list(d.get("evidence") or ()):
+        if s and s not in out:
+            out.append(s)
+    return out
+
+
+def _label(G: nx.Graph, n: object) -> str:
+    return str(G.nodes[n].get("label") or n)
+
+
+def _node_title(G: nx.Graph, n: object) -> str:
+    d = G.nodes[n]
+    typ = str(d.get("type") or "other")
+    code = str(d.get("country") or "")
+    lines = [_label(G, n), f"Type: {typ.replace('_', ' ')}"]
+    name = d.get("country_name") or country_name(code)
+    lines.append(f"Country: {name} ({code})" if code else "Country: unknown")
+    mentions = [str(m) for m in d.get("mentions") or ()]
+    if mentions:
+        shown = ", ".join(_short(m, 60) for m in mentions[:8])
+        more = f" (+{len(mentions) - 8} more)" if len(mentions) > 8 else ""
+        lines.append(f"Mentions ({d.get('mention_count', len(mentions))}): {shown}{more}")
+    counts: dict[str, int] = {}
+    edges = sorted(G.edges(n, data=True), key=lambda e: -float(e[2].get("confidence") or 0))
+    for _, _, ed in edges:
+        rel = str(ed.get("relation", ""))
+        counts[rel] = counts.get(rel, 0) + 1
+    if counts:
+        lines.append("Links: " + ", ".join(f"{k} {v}" for k, v in sorted(counts.items())))
+    sentences: list[str] = []
+    for _, _, ed in edges:
+        for s in _edge_top_evidence(ed)[:1]:
+            if s not in sentences:
+                sentences.append(s)
+        if len(sentences) >= _MAX_TITLE_SENTENCES:
+            break
+    if sentences:
+        lines.append("Evidence:")
+        lines += [f"\u2022 {_short(s)}" for s in sentences]
+    return "\n".join(lines)
+
+
+def _edge_title(G: nx.Graph, u: object, v: object, d: dict) -> str:
+    rel = str(d.get("relation", ""))
+    if d.get("directed") and d.get("from") in G and d.get("to") in G:
+        head = f"{_label(G, d['from'])} \u2192 {_label(G, d['to'])}: {rel}"
+    else:
+        head = f"{_label(G, u)} \u2014 {_label(G, v)}: {rel}"
+    if d.get("confidence") is not None:
+        head += f" (confidence {float(d['confidence']):.2f})"
+    lines = [head]
+    if d.get("conflicting"):
+        claims = d.get("claims") or ()
+        na = sum(c.get("relation") == ALLIANCE for c in claims)
+        nh = sum(c.get("relation") == HOSTILITY for c in claims)
+        lines.append(f"Conflicting evidence: {na} alliance, {nh} hostility claims")
+    sentences = _edge_top_evidence(d)
+    if sentences:
+        n = int(d.get("weight") or len(sentences))
+        lines.append(f"Evidence ({n} sentence{'s' if n != 1 else ''}):")
+        lines += [f"\u2022 {_short(s)}" for s in sentences[:_MAX_TITLE_SENTENCES]]
+        if len(sentences) > _MAX_TITLE_SENTENCES:
+            lines.append(f"\u2026 and {len(sentences) - _MAX_TITLE_SENTENCES} more")
+    return "\n".join(lines)
+
+
+def _options(G: nx.Graph) -> dict:
+    n, m = G.number_of_nodes(), G.number_of_edges()
+    return {
+        "physics": {
+            "enabled": True,
+            "solver": "barnesHut",
+            "barnesHut": {"gravitationalConstant": -6000, "centralGravity": 0.25,
+                          "springLength": 140, "springConstant": 0.04, "damping": 0.25,
+                          "avoidOverlap": 0.3},
+            "stabilization": {"enabled": True, "iterations": 400 if n <= 150 else 250,
+                              "updateInterval": 25, "fit": True},
+            "minVelocity": 0.75,
+        },
+        "edges": {"smooth": {"enabled": m <= 300, "type": "continuous", "roundness": 0.2},
+                  "selectionWidth": 2, "hoverWidth": 1},
+        "nodes": {"font": {"size": 14, "face": "sans-serif"}, "borderWidth": 1},
+        # a fixed seed draws the same graph the same way on every rerun; vis advises against
+        # its improved (clustering) initial layout for large graphs
+        "layout": {"randomSeed": 7, "improvedLayout": n <= 150},
+        "interaction": {"hover": True, "tooltipDelay": 120, "navigationButtons": False,
+                        "keyboard": False, "multiselect": False},
+    }
+
+
+def render_network_data(G: nx.Graph, *, color_by: str = "country",
+                        highlight: str | None = None) -> dict:
+    """The data given to vis-network: ``{"nodes": [...], "edges": [...], "options": {...},
+    "legend": {...}}``.
+
+    Nodes: id, label, title (plain text), shape, color, size (by degree), font, borderWidth.
+    Edges: id, from, to, color, width (by evidence count), dashes, arrows (when directed), title.
+    ``legend`` lists what is drawn: ``edges`` as (relation, colour, dashed, text), ``shapes`` as
+    (type, shape, glyph), ``colors`` as (key, name, colour).
+    """
+    if color_by not in ("country", "type"):
+        raise ActorGraphError(f"color_by must be 'country' or 'type', not {color_by!r}.")
+    nodes: list[dict] = []
+    colors: dict[str, tuple[str, str]] = {}
+    types_seen: list[str] = []
+    for n, d in G.nodes(data=True):
+        typ = str(d.get("type") or "other")
+        typ = typ if typ in TYPE_SHAPES else "other"
+        shape = TYPE_SHAPES[typ][0]
+        code = str(d.get("country") or "")
+        if color_by == "country":
+            fill = country_color(code)
+            key, name = code, (country_name(code) or "unknown country") if code else "unknown country"
+        else:
+            fill, key, name = TYPE_COLORS[typ], typ, typ.replace("_", " ")
+        colors.setdefault(key, (name, fill))
+        if typ not in types_seen:
+            types_seen.append(typ)
+        deg = G.degree(n)
+        node = {
+            "id": n, "label": _label(G, n), "title": _node_title(G, n), "shape": shape,
+            "color": {"background": fill, "border": "#37474f",
+                      "highlight": {"background": fill, "border": "#000000"},
+                      "hover": {"background": fill, "border": "#000000"}},
+            "size": round(min(12 + 6 * math.sqrt(deg), 45), 1),
+            "borderWidth": 1,
+            "font": {"color": _text_color(fill) if shape in _LABEL_INSIDE else "#212121"},
+        }
+        if typ == "other":
+            node["shapeProperties"] = {"borderDashes": [4, 3]}
+        if highlight is not None and n == highlight:
+            node["borderWidth"] = 3
+            node["borderWidthSelected"] = 4
+            node["color"]["border"] = "#000000"
+            node["font"]["size"] = 17
+        nodes.append(node)
+    edges: list[dict] = []
+    rels_seen: list[str] = []
+    for i, (u, v, d) in enumerate(G.edges(data=True)):
+        rel = str(d.get("relation", ""))
+        colour, dashed, _ = EDGE_STYLES.get(rel, _OTHER_EDGE)
+        if rel not in rels_seen:
+            rels_seen.append(rel)
+        directed = bool(d.get("directed")) and d.get("from") in G and d.get("to") in G
+        frm, to = (d["from"], d["to"]) if directed else (u, v)
+        weight = max(1, int(d.get("weight") or 1))
+        edges.append({
+            "id": f"e{i}", "from": frm, "to": to, "title": _edge_title(G, u, v, d),
+            "color": {"color": colour, "highlight": colour, "hover": colour, "opacity": 0.9},
+            "width": round(min(1.5 + 1.5 * math.log2(weight), 8), 2),
+            "dashes": dashed,
+            "arrows": {"to": {"enabled": directed, "scaleFactor": 0.6}},
+        })
+    legend = {
+        "edges": [(r, *EDGE_STYLES.get(r, (*_OTHER_EDGE[:2], r.replace("_", " ") or _OTHER_EDGE[2])))
+                  for r in sorted(rels_seen, key=_relation_order)],
+        "shapes": [(t, TYPE_SHAPES[t][0], TYPE_SHAPES[t][1])
+                   for t in sorted(types_seen, key=ACTOR_TYPES.index)],
+        "colors": [(k, name, fill) for k, (name, fill) in sorted(
+            colors.items(), key=lambda kv: (kv[0] == "", kv[1][0].casefold()))],
+    }
+    return {"nodes": nodes, "edges": edges, "options": _options(G), "legend": legend}
+
+
+def _relation_order(rel: str) -> tuple[int, str]:
+    order = list(EDGE_STYLES)
+    return (order.index(rel) if rel in order else len(order), rel)
+
+
+def _legend_html(legend: dict, color_by: str) -> str:
+    e = html.escape
+    rows = ['<div class="ag-legend-title">Links</div>']
+    for _, colour, dashed, text in legend["edges"]:
+        style = "dashed" if dashed else "solid"
+        rows.append(f'<div><span class="ag-line" style="border-top:3px {style} {e(colour)}">'
+                    f'</span>{e(text)}</div>')
+    rows.append('<div class="ag-legend-title">Actors</div>')
+    for typ, shape, glyph in legend["shapes"]:
+        # common fonts lack an ellipse glyph: draw that one with CSS
+        mark = '<span class="ag-ellipse"></span>' if shape == "ellipse" else e(glyph)
+        rows.append(f'<div><span class="ag-glyph">{mark}</span>{e(typ.replace("_", " "))}</div>')
+    shown = "country" if color_by == "country" else "type"
+    rows.append(f'<div class="ag-legend-title">Colour: {shown}</div>')
+    cols = legend["colors"]
+    for _, name, fill in cols[:_LEGEND_MAX_COLORS]:
+        rows.append(f'<div><span class="ag-swatch" style="background:{e(fill)}"></span>{e(name)}</div>')
+    if len(cols) > _LEGEND_MAX_COLORS:
+        rows.append(f"<div>\u2026 {len(cols) - _LEGEND_MAX_COLORS} more</div>")
+    return ('<details class="ag-legend" open><summary>Legend</summary>' + "".join(rows)
+            + "</details>")
+
+
+_EXTRA_CSS = """<style>
+html, body { margin: 0; padding: 0; }
+.card { width: 100%; position: relative; }
+#mynetwork { box-sizing: border-box; float: none !important; }
+div.vis-tooltip { white-space: pre-wrap; max-width: 460px; font-family: sans-serif;
+  font-size: 13px; line-height: 1.35; }
+.ag-legend { position: absolute; top: 6px; left: 6px; z-index: 10; background: rgba(255,255,255,.9);
+  border: 1px solid #ccc; border-radius: 4px; padding: 4px 8px; font: 12px sans-serif;
+  max-height: 90%; overflow: auto; }
+.ag-legend summary { cursor: pointer; font-weight: bold; }
+.ag-legend-title { font-weight: bold; margin-top: 4px; }
+.ag-line { display: inline-block; width: 26px; margin-right: 6px; vertical-align: middle; }
+.ag-glyph { display: inline-block; width: 18px; text-align: center; margin-right: 4px; }
+.ag-ellipse { display: inline-block; width: 13px; height: 8px; border-radius: 50%;
+  background: #000; vertical-align: middle; }
+.ag-swatch { display: inline-block; width: 11px; height: 11px; border-radius: 50%;
+  margin: 0 8px 0 3px; vertical-align: middle; border: 1px solid #37474f; }
+</style>"""
+
+_HOOK_JS = """<script type="text/javascript">
+var agKeepPhysics = %(keep)s;
+var agHighlight = %(highlight)s;
+function agAfterDraw(network, nodes) {
+  network.once("stabilizationIterationsDone", function () {
+    if (!agKeepPhysics) { network.setOptions({physics: {enabled: false}}); }
+  });
+  network.on("click", function (params) {
+    if (!params || !params.nodes || params.nodes.length === 0) { return; }
+    try {
+      if (window.parent && window.parent !== window) {
+        window.parent.postMessage({type: "actorgraph:select", id: params.nodes[0]}, "*");
+      }
+    } catch (err) { /* a sandboxed frame may refuse; nothing to do */ }
+  });
+  if (agHighlight !== null && nodes.get(agHighlight) !== null) {
+    network.selectNodes([agHighlight]);
+  }
+}
+</script>"""
+
+
+def _clean_template(src: str) -> str:
+    """pyvis' template without CDN links, heading, menus or the innerHTML popup, with markers."""
+    src = re.sub(r"<!--.*?-->", "", src, flags=re.S)  # commented-out links to node_modules
+    src = re.sub(r"{#.*?#}", "", src, flags=re.S)  # Jinja comments holding CDN links
+    src = re.sub(r"<link\b[^>]*\bhref\s*=\s*[\"']?(?:https?:)?//[^>]*>", "", src, flags=re.I)
+    src = re.sub(r"<script\b[^>]*\bsrc\s*=\s*[\"']?(?:https?:)?//[^>]*>\s*</script>", "", src,
+                 flags=re.I)
+    src = re.sub(r"<center>\s*<h1>\s*{{\s*heading\s*}}\s*</h1>\s*</center>", "", src)
+    for flag in ("select_menu or filter_menu", "select_menu", "filter_menu", "tooltip_link",
+                 "conf", "use_DOT"):
+        src = re.sub(r"{%\s*if\s+" + re.escape(flag) + r"\s*%}", "{% if false %}", src)
+    src = src.replace("<html>", "<!DOCTYPE html>\n<html lang=\"en\">", 1)
+    src = src.replace("</head>", _HEAD_MARK + "\n</head>", 1)
+    src = src.replace('<div id="mynetwork" class="card-body"></div>',
+                      '<div id="mynetwork" class="card-body"></div>' + _LEGEND_MARK, 1)
+    src = src.replace("return network;", "agAfterDraw(network, nodes);\n                  return network;", 1)
+    left = [s for s in ("{{heading}}", "bootstrap", "{% if tooltip_link", "https://") if s in src]
+    missing = [s for s in (_HEAD_MARK, _LEGEND_MARK, "agAfterDraw") if s not in src]
+    if left or missing:  # a pyvis upgrade changed the template: refuse rather than render unsafely
+        raise RuntimeError(f"unexpected pyvis template: {left or missing}")
+    return src
+
+
+@cache
+def _environment() -> Environment:
+    base = FileSystemLoader(str(Path(pyvis.__file__).parent / "templates"))
+    src = base.get_source(Environment(loader=base), "template.html")[0]
+    return Environment(loader=ChoiceLoader([DictLoader({TEMPLATE_NAME: _clean_template(src)}),
+                                            base]))
+
+
+_EXTERNAL = re.compile(
+    r"<(?:script|link|img|iframe|source)\b[^>]*\b(?:src|href)\s*=\s*[\"']?\s*(?:https?:)?//[^>]*>"
+    r"(?:\s*</script>)?", re.I)
+
+
+def render_html(G: nx.Graph, *, color_by: str = "country", height_px: int = 700,
+                physics: bool = False, highlight: str | None = None) -> str:
+    """A complete HTML page drawing ``G`` with vis-network, with no external resource.
+
+    Parameters
+    ----------
+    G : nx.Graph
+        An actor graph (see `actorgraph.graph`); it is not changed.
+    color_by : {"country", "type"}
+        What the node colour shows; the shape always shows the actor type.
+    height_px : int
+        Height of the drawing; its width is 100 % of the frame.
+    physics : bool
+        The layout always stabilises first. True keeps the physics on afterwards (dragging a node
+        pulls its neighbours); False switches it off once stabilised so nodes stay where dropped.
+    highlight : str, optional
+        A node id to draw with a thick border and select.
+    """
+    data = render_network_data(G, color_by=color_by, highlight=highlight)
+    net = Network(height=f"{max(100, int(height_px))}px", width="100%", directed=False,
+                  cdn_resources="in_line", heading="")
+    net.templateEnv = _environment()
+    net.path = TEMPLATE_NAME
+    # The Network's own add_node/add_edge check every edge against every other (quadratic);
+    # its lists are filled directly with the same dicts they would hold.
+    net.nodes = data["nodes"]
+    net.edges = data["edges"]
+    net.node_ids = [nd["id"] for nd in data["nodes"]]
+    net.node_map = {nd["id"]: nd for nd in data["nodes"]}
+    net.options = data["options"]
+    page = net.generate_html()
+    hook = _HOOK_JS % {"keep": "true" if physics else "false",
+                       "highlight": js_literal(highlight if highlight in G else None)}
+    page = page.replace(_HEAD_MARK, _EXTRA_CSS + "\n" + hook, 1)
+    page = page.replace(_LEGEND_MARK, _legend_html(data["legend"], color_by), 1)
+    return _EXTERNAL.sub("", page)

@@ -74,7 +74,8 @@ def test_render_size_and_physics_options():
     assert "stabilizationIterationsDone" in page
     assert "network.setOptions({physics: {enabled: false}})" in page
     assert '"stabilization": {"enabled": true' in page
-    assert "var agKeepPhysics = true;" in render_html(graph())
+    assert "var agKeepPhysics = true;" in render_html(graph(), physics=True)
+    assert "var agKeepPhysics = false;" in render_html(graph())  # settles, then stops
 
 
 def test_render_script_injection_in_labels_stays_data():

@@ -127,6 +127,8 @@ def read_kb(data_dir: Path = DATA_DIR) -> KnowledgeBase:
     if path.exists():
         for row in _read_jsonl(path):
             person = Person(**_tuples(row))
+            if person.id in persons:
+                raise ValueError(f"{PERSON_FILE}: duplicate id {person.id!r}")
             persons[person.id] = person
     return KnowledgeBase(entries=entries, persons=persons)
 

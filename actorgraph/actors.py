@@ -90,6 +90,7 @@ class Resolution:
     focus_country: str
     sent_index: dict[int, int]  # sentence start token → sentence number
     order: list[tuple[int, str, str]] = field(default_factory=list)  # (token, actor id, class)
+    plural_at: dict[int, bool] = field(default_factory=dict)  # mention start/head → grammatically plural
 
     def sentence_of(self, token: Token) -> int:
         return self.sent_index[token.sent.start]
@@ -112,7 +113,6 @@ class Recognizer:
         self.lower = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.exact = PhraseMatcher(nlp.vocab, attr="ORTH")
         self.forms: dict[str, list[tuple[str, str]]] = defaultdict(list)  # key → [(target, kind)]
-        self.demonym_country: dict[str, str] = {}
         self.surface_has_upper: dict[str, bool] = {}
         forms = list(kb.surface_forms())
         for f, doc in zip(forms, nlp.tokenizer.pipe(f.text for f in forms)):
@@ -122,8 +122,6 @@ class Recognizer:
                 matcher.add(key, [doc])
             self.forms[key].append((f.target, f.kind))
             self.surface_has_upper[key] = any(c.isupper() for c in f.text)
-            if f.kind == "demonym":
-                self.demonym_country[f.text] = kb.entries[f.target].country
 
     def matches(self, doc: Doc) -> list[KBMatch]:
         found: list[KBMatch] = []
@@ -195,6 +193,7 @@ class _Resolver:
         self.places: set[int] = set()
         self.place_actor: dict[int, str] = {}
         self.modifier_actor: dict[int, str] = {}
+        self.plural_at: dict[int, bool] = {}
         self.sent_index = {s.start: n for n, s in enumerate(doc.sents)}
         self.order: list[tuple[int, str, str]] = []
         self.plural_memory: list[tuple[int, str, str]] = []  # (token, class, actor) of plural phrases
@@ -264,6 +263,9 @@ class _Resolver:
 
     def link(self, span: Span, actor: ActorDraft, head: Token | None = None, acting: bool = True) -> None:
         actor.add(span, self._sent(span[0]), acting)
+        h = head if head is not None else span.root
+        for i in (span.start, h.i):
+            self.plural_at[i] = h.tag_ in ("NNS", "NNPS")
         for t in span:
             self.token_actor[t.i] = actor.id
         h = head if head is not None else span.root
@@ -275,6 +277,11 @@ class _Resolver:
     def run(self) -> Resolution:
         matches = self.disambiguate(self.rec.matches(self.doc))
         self.mentioned_entries = [m.target for m in matches if m.kind in ("name", "acronym")]
+        # token → (country, first token of the demonym): "South African", "Congolese" after disambiguation
+        self.demonym_at: dict[int, tuple[str, int]] = {
+            i: (self.kb.entries[m.target].country, m.start)
+            for m in matches if m.kind == "demonym" for i in range(m.start, m.end)}
+        self.mark_datelines(matches)
         self.focus = self.find_focus(matches)
         self.civil_war = self.has_civil_war()
         ner_absorbed = self.absorb_into_entities(matches)
@@ -289,7 +296,20 @@ class _Resolver:
         self.order.sort()
         self.modifier_actor = {i: a for i, a in self.modifier_actor.items() if i not in self.token_actor}
         return Resolution(self.doc, self.actors, self.token_actor, self.np_actors, self.places,
-                          self.place_actor, self.modifier_actor, self.focus, self.sent_index, self.order)
+                          self.place_actor, self.modifier_actor, self.focus, self.sent_index, self.order,
+                          self.plural_at)
+
+    def mark_datelines(self, matches: list[KBMatch]) -> None:
+        """"GOMA, Democratic Republic of Congo - …": a dateline names a place, never an actor."""
+        self.dateline: set[int] = set()
+        for sent in self.doc.sents:
+            toks = [t for t in sent if not t.is_space]
+            dash = next((t for t in toks[:12] if t.text in ("-", "–", "—", "(")), None)
+            if dash is None or not toks[0].text.isupper() or len(toks[0].text) < 3:
+                continue
+            for m in matches:
+                if sent.start <= m.start and m.end <= dash.i:
+                    self.dateline.update(range(m.start, m.end))
 
     def disambiguate(self, matches: list[KBMatch]) -> list[KBMatch]:
         """Of several entries sharing a surface form, keep the one whose conflicts or country
@@ -329,10 +349,6 @@ class _Resolver:
             e = self._entry_of(m)
             if e is not None and e.type == "state":
                 counts[e.country] += 1
-        for t in self.doc:
-            c = self.rec.demonym_country.get(t.text)
-            if c and not any(m.start <= t.i < m.end for m in matches):
-                counts[c] += 1
         if not counts:
             return ""
         best = max(counts.values())
@@ -349,7 +365,7 @@ class _Resolver:
             if cls == "rebels":
                 return True
             if lemma(t) in ("government", "regime", "junta") and not any(
-                    c.dep_ in ("amod", "compound") and c.text in self.rec.demonym_country
+                    c.dep_ in ("amod", "compound") and c.i in self.demonym_at
                     for c in t.children):
                 return True
         return False
@@ -410,13 +426,15 @@ class _Resolver:
             actor = self.entry_actor(entry.id)
             self.link(span, actor)
             self.remember(span.start, actor, _class_of_type(entry.type))
-            if generic_cls and nxt.tag_ in ("NNS", "NNPS"):  # "M23 rebels" … "the rebels"
+            last = span[-1]
+            generic_cls = generic_cls or self.lex.noun_class.get(lemma(last))
+            if generic_cls and last.tag_ in ("NNS", "NNPS"):  # "M23 rebels" … "the rebels"
                 self.remember(span.start, actor, generic_cls, plural=True)
             return
         if m.kind == "demonym":  # read with the noun it modifies (generic_phrases)
             self.modifier_actor[span.root.i] = self.route(entry.id).id
             return
-        role = self.state_role(span)
+        role = "place" if span.start in self.dateline else self.state_role(span)
         if role == "place":
             for t in span:
                 self.places.add(t.i)
@@ -462,7 +480,7 @@ class _Resolver:
             two = f"{self.doc[start - 2].lower_} {prev.lower_}" if start - 2 >= span.sent.start else ""
             if two in titles:
                 start -= 2
-            elif prev.lower_ in titles or (prev.text in self.rec.demonym_country and start < span.start):
+            elif prev.lower_ in titles or (prev.i in self.demonym_at and start < span.start):
                 start -= 1
             else:
                 break
@@ -478,7 +496,7 @@ class _Resolver:
             owner = None
             if span.start < ent.start:
                 first = self.doc[span.start]
-                country = self.rec.demonym_country.get(first.text)
+                country = self.demonym_at.get(first.i, ("", 0))[0]
                 if country:
                     owner = self.government_actor(country, "government")
                 elif span.start - 1 >= 0 and (span.start - 1) in self.token_actor:
@@ -541,7 +559,7 @@ class _Resolver:
         for m in mods:
             if m.lower_ in self.lex.compound_participles and m.i != head.i:
                 before = [x.i for x in m.subtree if x.i < m.i]
-                if any(i in self.token_actor for i in before):
+                if any(i in self.token_actor or i in self.demonym_at or i in self.modifier_actor for i in before):
                     out.add(m.i)
                     out.update(before)
         return out
@@ -560,14 +578,20 @@ class _Resolver:
         while span_start < head.i and self.doc[span_start].dep_ in ("det", "punct", "predet"):
             span_start += 1
         span = self.doc[span_start:head.i + 1]
-        demonyms = [m for m in mods if m.text in self.rec.demonym_country and m.i not in self.token_actor
-                    and m.i not in backers]
+        demonyms = [m for m in mods if m.i in self.demonym_at and self.demonym_at[m.i][1] == m.i
+                    and m.i not in self.token_actor and m.i not in backers]
         names = [a for m, a in ((m, self.token_actor.get(m.i)) for m in mods) if a and m.i not in backers
                  and m.dep_ in ("compound", "nmod", "poss", "amod", "conj")]
         government_mod = bool(mod_lemmas & self.lex.government_modifiers) or "pro" in mod_lemmas
         sent = self._sent(head)
 
         if lemma(head) in self.lex.non_actor_heads:
+            return
+        # "the foreign ministers of Turkey and Iran", "Russian fighters of the Africa Corps"
+        owners = [a for c in head.children if c.dep_ == "prep" and c.lower_ in ("of", "from")
+                  for p in c.children if p.dep_ == "pobj" for a in self._named_with_conj(p)]
+        if owners and (not demonyms or all(self.actors[a].type != "state" for a in owners)):
+            self.np_actors[head.i] = list(dict.fromkeys(owners))
             return
         # "ISIS militants", "Assad government", "Badr and Nujabaa groups": named already
         if names and not demonyms:
@@ -586,33 +610,35 @@ class _Resolver:
             return
         if demonyms:
             for d in demonyms:
-                country = self.rec.demonym_country[d.text]
+                country = self.demonym_at[d.i][0]
+                d_end = max(i for i, (_, first) in self.demonym_at.items() if first == d.i)
+                d_span = self.doc[d.i:d_end + 1]
                 if cls in ("government",) or cls == "forces" and not (mod_lemmas - {d.lower_, lemma(d), "and", ",", "the"} - self.lex.government_modifiers):
                     actor = self.government_actor(country, lemma(head))
-                    piece = span if len(demonyms) == 1 else self.doc[d.i:d.i + 1]
+                    piece = span if len(demonyms) == 1 else d_span
                     self.link(piece, actor, head=head)
                     self.remember(head.i, actor, "government")
                 elif cls == "government" or government_mod:
                     actor = self.government_actor(country, lemma(head))
-                    self.link(self.doc[d.i:d.i + 1], actor, head=head)
+                    self.link(d_span, actor, head=head)
                     self.remember(head.i, actor, "government")
                 else:
                     state = self.kb.state_of(country)
-                    demonym = d.text
-                    label = f"{demonym} {CLASS_PLURAL.get(cls, head.lower_)}"
+                    label = f"{d_span.text} {CLASS_PLURAL.get(cls, head.lower_)}"
                     actor = self.group_actor(cls, country, label)
-                    self.link(span if len(demonyms) == 1 else self.doc[d.i:d.i + 1], actor, head=head)
+                    self.link(span if len(demonyms) == 1 else d_span, actor, head=head)
                     self.remember(head.i, actor, cls, plural=True)
             return
-        if cls == "government":
-            # "the foreign ministers of Turkey and Iran", "the army of Sudan"
-            owners = [a for c in head.children if c.dep_ == "prep" and c.lower_ == "of"
-                      for p in c.children if p.dep_ == "pobj" for a in self._named_with_conj(p)]
-            if owners:
-                self.np_actors[head.i] = list(dict.fromkeys(owners))
-                return
         if cls == "government" or government_mod:
             if not self.focus:
+                return
+            # a bare title or a count of soldiers says nothing of whose they are
+            definite = any(c.dep_ in ("det", "poss") and c.lower_ in ("the", "its", "their") for c in head.children)
+            if lemma(head) in self.lex.person_titles or lemma(head) in ("official", "diplomat", "source"):
+                return
+            core = {"government", "regime", "junta", "army", "military", "administration", "authorities"}
+            if not government_mod and lemma(head) not in core and not (
+                    definite and lemma(head) in core | {"troop", "soldier", "force", "police", "cabinet"}):
                 return
             actor = self.government_actor(self.focus, lemma(head))
             self.link(self.doc[span_start if span_start < head.i else head.i:head.i + 1], actor, head=head)
@@ -672,9 +698,13 @@ class _Resolver:
 
     def ner_orgs(self) -> None:
         """Organisations the base lacks, kept when their name says they are armed or political."""
-        for ent in self.doc.ents:
+        doc = self.doc
+        for ent in doc.ents:
             if ent.label_ not in ("ORG", "NORP", "PERSON") or any(t.i in self.token_actor for t in ent):
                 continue
+            if ent.start >= 2 and doc[ent.start - 1].text == "(" and ent.end < len(doc) \
+                    and doc[ent.end].text == ")" and (ent.start - 2) in self.token_actor:
+                continue  # "… Front (PRF)": the acronym joins the name (see acronyms)
             text = ent.text.strip()
             if len(text) < 3 or NOT_ACTOR_ORGS.search(text) or not any(c.isupper() for c in text):
                 continue
@@ -712,7 +742,8 @@ class _Resolver:
         if not known:
             return
         for t in doc:
-            if t.text in known and t.i not in self.token_actor:
+            if t.text in known and (t.i not in self.token_actor or self.actors[self.token_actor[t.i]].source == "ner"
+                                    and self.token_actor[t.i] != known[t.text]):
                 actor = self.actors[known[t.text]]
                 self.link(doc[t.i:t.i + 1], actor)
                 self.remember(t.i, actor, _class_of_type(actor.type))

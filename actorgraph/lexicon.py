@@ -38,6 +38,13 @@ class Lexicon:
     denial_verbs: frozenset[str]
     pronouns_singular: frozenset[str]
     pronouns_plural: frozenset[str]
+    rupture_verbs: frozenset[str]
+    tie_nouns: frozenset[str]
+    undergo_verbs: frozenset[str]
+    alliance_pact_modifiers: frozenset[str]
+    alliance_nouns_weak: frozenset[str]
+    formation_verbs: frozenset[str]
+    bloc_nouns: frozenset[str]
 
 
 def read_lexicon(path: Path = LEXICON_PATH) -> Lexicon:

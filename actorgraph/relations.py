@@ -65,12 +65,23 @@ class _Extractor:
             out.extend(res.np_actors[tok.i])
         elif tok.i in res.token_actor:
             out.append(res.token_actor[tok.i])
+        elif tok.lower_ in ("itself", "themselves"):
+            pass  # "defending itself": no second party
         elif tok.lower_ in self.lex.pronouns_singular | self.lex.pronouns_plural and tok.pos_ == "PRON":
             ref = self.coref(tok)
             if ref:
                 out.append(ref)
         elif tok.lower_ in RELATIVE_PRONOUNS and tok.head.dep_ in ("relcl", "acl"):
             out.extend(self.denote(tok.head.head, depth + 1, places))
+        elif tok.lower_ in ("who", "which") and tok.i > 0 and self.doc[tok.i - 1].text == ",":
+            # ", which …" misattached by the parser: its antecedent stands just before the comma
+            for back in range(tok.i - 2, max(tok.sent.start, tok.i - 8) - 1, -1):
+                aid = self.res.token_actor.get(back)
+                if aid:
+                    out.append(aid)
+                    break
+                if self.doc[back].pos_ == "VERB":
+                    break
         elif places and tok.i in res.place_actor:
             out.append(self.promote(tok))
         else:
@@ -79,6 +90,15 @@ class _Extractor:
                 out.extend(self.denote(c, depth + 1, places))
             if not out:
                 out.extend(self.controllers(tok))
+            if not out and tok.pos_ == "NOUN":
+                # "ambushed its convoy", "struck Houthi positions": the owner is the target
+                for c in tok.children:
+                    if c.dep_ == "poss":
+                        out.extend(self.denote(c, depth + 1))
+                    elif c.dep_ in ("compound", "amod") and c.i in self.res.token_actor:
+                        out.append(self.res.token_actor[c.i])
+                    elif c.dep_ in ("compound", "amod") and c.i in self.res.modifier_actor:
+                        out.append(self.promote(c))
             if not out and tok.pos_ in ("NOUN", "PROPN", "NUM", "PRON", "DET"):
                 for c in tok.children:
                     if c.dep_ == "prep" and c.lower_ in ("of", "from", "among"):
@@ -109,14 +129,26 @@ class _Extractor:
         return actor_id
 
     def coref(self, pron: Token, exclude: set[str] = frozenset()) -> str | None:
-        """The last named actor before ``pron`` that agrees with it, within two sentences."""
+        """The last named actor before ``pron`` that agrees with it, within two sentences;
+        "Kigali says it is defending itself": first the subject of the clause that reports it."""
         plural = pron.lower_ in self.lex.pronouns_plural
+        clause = pron.head
+        if pron.dep_ in SUBJECT_DEPS and clause.dep_ == "ccomp" and clause.head.i < pron.i:
+            speaker = [c for c in clause.head.children if c.dep_ in SUBJECT_DEPS and c.i < pron.i]
+            if not speaker and clause.head.dep_ == "conj":
+                speaker = [c for c in clause.head.head.children if c.dep_ in SUBJECT_DEPS]
+            for c in speaker:
+                found = [a for a in self.denote(c, depth=3) if a not in exclude
+                         and self.plural.get(a, False) == plural]
+                if found:
+                    return found[0]
         sents = [s for s in self.doc.sents if s.start <= pron.i]
         window = sents[-2].start if len(sents) >= 2 else 0
         for tok_i, aid, _cls in reversed(self.res.order):
             if tok_i >= pron.i or tok_i < window:
                 continue
-            if aid in exclude or self.plural.get(aid, False) != plural:
+            number = self.res.plural_at.get(tok_i, self.plural.get(aid, False))
+            if aid in exclude or number != plural:
                 continue
             return aid
         return None
@@ -132,6 +164,11 @@ class _Extractor:
                     return found
                 if c.lower_ not in RELATIVE_PRONOUNS:
                     return []
+        if verb.dep_ == "xcomp":
+            # "prompting Bamako to cut ties", "urged the army to fight": the object acts
+            controller = [c for c in verb.head.children if c.dep_ == "dobj"]
+            if controller:
+                return self.denote(controller[0])
         if verb.dep_ in ("xcomp", "advcl", "conj", "acomp") or verb.dep_ == "pcomp" or verb.pos_ == "ADJ":
             head = verb.head
             while head.dep_ == "prep" and head.head is not head:
@@ -239,9 +276,13 @@ class _Extractor:
         kind = self.lex.compound_participles.get(tok.lower_)
         if kind is None or kind == "territory" or tok.i < 2 or self.doc[tok.i - 1].text not in ("-", "–"):
             return
+        if kind not in (ALLIANCE, "former_affiliation"):
+            return  # "Turkish-made drones", "Qatar-mediated talks": a supplier or a mediator
         backer_tok = self.doc[tok.i - 2]
         backers = self.denote(backer_tok) or ([self.res.token_actor[backer_tok.i]]
                                                if backer_tok.i in self.res.token_actor else [])
+        if not backers and backer_tok.i in self.res.modifier_actor:
+            backers = [self.promote(backer_tok)]
         if not backers:
             return
         head = tok.head if tok.dep_ in ("amod", "compound", "acl") else None
@@ -273,6 +314,33 @@ class _Extractor:
             self.verb_membership(verb, sent)
         if low in lex.naming_verbs:
             self.verb_naming(verb, sent)
+        if low in lex.rupture_verbs:
+            self.verb_rupture(verb, sent)
+        if low in lex.formation_verbs:
+            self.verb_formation(verb, sent)
+
+    def verb_formation(self, verb: Token, sent: Span) -> None:
+        """"Mali, Burkina Faso and Niger formed the Alliance of Sahel States": the founders
+        are allies and members of what they formed."""
+        founders = self.subjects(verb)
+        blocs = [c for c in verb.children if c.dep_ == "dobj"]
+        if len(founders) < 2 or not blocs or self.negated(verb):
+            return
+        bloc = blocs[0]
+        named = self.denote(bloc)
+        if not named and lemma(bloc) not in self.lex.bloc_nouns:
+            return
+        for a, b in combinations(founders, 2):
+            self.emit([a], [b], ALLIANCE, "membership", verb, sent, directed=False)
+        self.emit(founders, named, MEMBERSHIP, "membership", verb, sent)
+
+    def verb_rupture(self, verb: Token, sent: Span) -> None:
+        """"Kinshasa broke off relations with Kigali", "cut ties with X"."""
+        ties = [c for c in verb.children if c.dep_ == "dobj" and lemma(c) in self.lex.tie_nouns]
+        if not ties or self.negated(verb):
+            return
+        others = self.pobjs(ties[0], {"with"}) + self.pobjs(verb, {"with"})
+        self.emit(self.subjects(verb), others, HOSTILITY, "svo", verb, sent)
 
     def verb_stance(self, verb: Token, sent: Span, relation: str) -> None:
         low = lemma(verb)
@@ -310,9 +378,15 @@ class _Extractor:
                     clause_targets.extend(self.clause_objects(c))
                 elif targets:
                     clause_targets.extend(self.clause_objects(c))
-        if not sources and targets and not self.negated(verb):
+        if not sources and targets and rule != "passive":
             sources = self.fallback_subject(verb, sent, targets)
             rule = "fallback" if sources else rule
+        if relation == ALLIANCE:
+            # "backed Congolese troops against the M23", "defending itself against the FDLR"
+            foes = self.pobjs(verb, {"against"})
+            if foes:
+                targets = [t for t in targets if t not in foes]
+                self.emit(sources + targets, foes, HOSTILITY, "purpose", verb, sent)
         if relation == ALLIANCE and low in ("affiliate", "link") and former:
             relation = AFFILIATION
         self.emit(sources, targets, relation, rule, verb, sent, factor=factor)
@@ -384,8 +458,18 @@ class _Extractor:
             else:
                 self.emit(owners, pairs, TALKS, "talks", noun, sent, directed=False)
             return
-        hostile = low in lex.hostility_nouns and low not in lex.alliance_nouns or low in ("arm", "weapon") and False
         relation = HOSTILITY if low in lex.hostility_nouns else ALLIANCE
+        if low in lex.alliance_nouns_weak:
+            # a defence pact binds allies; a peace deal or a ceasefire accord is talk between foes
+            if not any(lemma(c) in lex.alliance_pact_modifiers for c in noun.children):
+                return
+            partners = self.pobjs(noun, {"with", "between"})
+            owners = self.owners(noun) or self.subjects_of_phrase(noun)
+            self.emit(owners, partners, ALLIANCE, "nominal", noun, sent, directed=False)
+            if not owners and len(partners) > 1:
+                for a, b in combinations(partners, 2):
+                    self.emit([a], [b], ALLIANCE, "nominal", noun, sent, directed=False)
+            return
         # "with the help of X", "with US assistance": X sides with the clause's subject
         if relation == ALLIANCE and noun.dep_ == "pobj" and noun.head.lower_ == "with":
             helpers = self.pobjs(noun, {"of", "from"}) + self.owners(noun)
@@ -422,6 +506,8 @@ class _Extractor:
         while governor.dep_ == "prep" and governor.head is not governor:
             governor = governor.head
         light = noun.dep_ in ("dobj", "pobj") and lemma(governor) in lex.light_verbs
+        if light and not targets:
+            targets = self.pobjs(governor, preps)
         if not owners and light:
             owners = self.subjects(governor)
             if relation == ALLIANCE and not targets:
@@ -435,6 +521,9 @@ class _Extractor:
                 helped = self.denote_excluding(needer[0], set(giver) | self.helpers_in(sent))
                 self.emit(giver, helped, ALLIANCE, "nominal", noun, sent)
                 return
+        if relation == HOSTILITY and owners and not targets and lemma(governor) in lex.undergo_verbs:
+            # "his fighters were responding to attacks by the army": the army attacks them
+            targets = [a for a in self.subjects(governor) if a not in owners]
         if owners and targets:
             self.emit(owners, targets, relation, "nominal", noun, sent, factor=PRONOUN_DISCOUNT
                       if any(c.dep_ == "poss" and c.pos_ == "PRON" for c in noun.children) else 1.0)
@@ -454,7 +543,11 @@ class _Extractor:
                         if p.dep_ == "pobj" and p.i in self.res.place_actor:
                             places.append(self.promote(p))
             self.emit(owners, places, HOSTILITY, "war_in", noun, sent)
-        del hostile
+
+    def subjects_of_phrase(self, noun: Token) -> list[str]:
+        """Who a prepositional phrase's clause is about: "troops deployed under a pact with X"."""
+        pred = self.predicate_of(noun)
+        return self.subjects(pred) if pred is not None and pred.pos_ in ("VERB", "AUX") else []
 
     def beneficiaries(self, noun: Token, verb: Token) -> list[str]:
         out = []

@@ -12,9 +12,11 @@ official name and common name to ``aliases`` (never "Taiwan, Province of China")
 - ``aliases`` match case-insensitively; ``acronyms``, ``demonyms`` and ``metonyms`` only
   as written. Metonyms are capitals and seats of power ("the Kremlin").
 - ``ambiguous`` lists this state's strings that may name something else: another entry
-  of the base ("Congo", "Congolese", "The Hague") or a common other referent (Tripoli in
-  Lebanon, "America" the continents, Santiago, Sofia). A string in ``ambiguous`` is
-  still this state's; the matcher decides how much context it wants for it.
+  of the base ("Congo", "Congolese", "Dominican") or a common other referent: Tripoli in
+  Lebanon, Sanaa and Aden (held by rival Yemeni sides), "America" the continents,
+  Washington the state and the Post, Georgia the US state, Niger the river and its
+  delta, Guinea the gulf, The Hague the courts, Santiago, Sofia. A string in
+  ``ambiguous`` is still this state's; the matcher decides how much context it wants.
 - Deliberately left out: Jerusalem (contested), Brussels (on the EU entry), capitals
   that are mostly other places (Victoria, St. John's, St. George's), "Male" (English
   word; "Malé" is kept), "Korean" (North or South).
@@ -122,9 +124,11 @@ TABLE: list[tuple[str, str, str, str, str, str, str, str]] = [
     ("GAB", "gabon", "Gabon", "", "", "Gabonese", "Libreville", ""),
     ("GBR", "united_kingdom", "United Kingdom", "Britain; Great Britain", "UK; U.K.",
      "British; Briton; Britons; Brits", "London; Downing Street; Whitehall", ""),
-    ("GEO", "georgia", "Georgia", "", "", "Georgian; Georgians", "Tbilisi", ""),
+    ("GEO", "georgia", "Georgia", "", "", "Georgian; Georgians", "Tbilisi",
+     "Georgia; Georgian; Georgians"),
     ("GHA", "ghana", "Ghana", "", "", "Ghanaian; Ghanaians", "Accra", ""),
-    ("GIN", "guinea", "Guinea", "Guinea-Conakry", "", "Guinean; Guineans", "Conakry", ""),
+    ("GIN", "guinea", "Guinea", "Guinea-Conakry", "", "Guinean; Guineans", "Conakry",
+     "Guinea"),
     ("GMB", "gambia", "Gambia", "The Gambia", "", "Gambian; Gambians", "Banjul", ""),
     ("GNB", "guinea_bissau", "Guinea-Bissau", "Guinea Bissau", "",
      "Bissau-Guinean; Bissau-Guineans", "Bissau", ""),
@@ -201,7 +205,8 @@ TABLE: list[tuple[str, str, str, str, str, str, str, str]] = [
     ("MYS", "malaysia", "Malaysia", "", "", "Malaysian; Malaysians",
      "Kuala Lumpur; Putrajaya", ""),
     ("NAM", "namibia", "Namibia", "", "", "Namibian; Namibians", "Windhoek", ""),
-    ("NER", "niger", "Niger", "Republic of Niger", "", "Nigerien; Nigeriens", "Niamey", ""),
+    ("NER", "niger", "Niger", "Republic of Niger", "", "Nigerien; Nigeriens", "Niamey",
+     "Niger"),
     ("NGA", "nigeria", "Nigeria", "", "", "Nigerian; Nigerians", "Abuja; Aso Rock", ""),
     ("NIC", "nicaragua", "Nicaragua", "", "", "Nicaraguan; Nicaraguans", "Managua", ""),
     ("NLD", "netherlands", "Netherlands", "The Netherlands; Holland", "", "Dutch",
@@ -281,7 +286,7 @@ TABLE: list[tuple[str, str, str, str, str, str, str, str]] = [
     ("USA", "united_states", "United States", "America", "US; U.S.; USA; U.S.A.",
      "American; Americans",
      "Washington; White House; the White House; Pentagon; the Pentagon; State Department",
-     "America"),
+     "America; Washington"),
     ("UZB", "uzbekistan", "Uzbekistan", "", "", "Uzbek; Uzbeks; Uzbekistani", "Tashkent", ""),
     ("VAT", "holy_see", "Holy See", "Vatican; the Vatican; Vatican City; Vatican City State",
      "", "", "", ""),

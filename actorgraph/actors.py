@@ -285,6 +285,8 @@ class _Resolver:
         self.focus = self.find_focus(matches)
         self.civil_war = self.has_civil_war()
         ner_absorbed = self.absorb_into_entities(matches)
+        self.named_tokens = {i for m in matches if m.kind in ("name", "acronym") and not self._is_state_form(m)
+                             for i in range(m.start, m.end)}
         for m in matches:
             if id(m) in ner_absorbed:
                 continue
@@ -434,7 +436,8 @@ class _Resolver:
         if m.kind == "demonym":  # read with the noun it modifies (generic_phrases)
             self.modifier_actor[span.root.i] = self.route(entry.id).id
             return
-        role = "place" if span.start in self.dateline else self.state_role(span)
+        ambiguous = m.kind == "metonym" and span.text in entry.ambiguous
+        role = "place" if span.start in self.dateline or ambiguous else self.state_role(span)
         if role == "place":
             for t in span:
                 self.places.add(t.i)
@@ -464,8 +467,8 @@ class _Resolver:
             if lemma(head) in self.lex.non_actor_heads or lemma(head) in self.lex.hostility_nouns \
                     or head.pos_ in ("NOUN", "PROPN") and not self.lex.noun_class.get(lemma(head)):
                 return "modifier"
-        if root.dep_ == "poss" and lemma(head) in self.lex.non_actor_heads:
-            return "place"
+        if root.dep_ == "poss" and (lemma(head) in self.lex.non_actor_heads or head.i in self.named_tokens):
+            return "place"  # "Yemen's Houthi movement", "Syria's territory"
         if root.dep_ in ("dobj",) and lemma(head) in self.lex.motion_verbs:
             return "place"
         return "acting"
@@ -541,7 +544,7 @@ class _Resolver:
             if t.dep_ in ("compound", "amod") and t.head.i > t.i and self.noun_class_of(t.head) \
                     and t.head.i not in self.token_actor:
                 continue
-            if t.pos_ == "ADJ" and t.dep_ == "amod" and lemma(t) not in ("rebel", "military", "paramilitary"):
+            if t.pos_ == "ADJ" and t.dep_ == "amod" and lemma(t) not in ("rebel", "paramilitary"):
                 continue
             self.generic(t, cls)
 
@@ -587,6 +590,21 @@ class _Resolver:
 
         if lemma(head) in self.lex.non_actor_heads:
             return
+        # "the STC, a UAE-backed separatist group": an apposition describes the actor it follows
+        if head.dep_ == "appos" and head.head.i in self.token_actor:
+            actor = self.actors[self.token_actor[head.head.i]]
+            self.link(span, actor, head=head)
+            return
+        if head.dep_ == "appos" and head.head.i in self.np_actors and len(self.np_actors[head.head.i]) == 1:
+            actor = self.actors[self.np_actors[head.head.i][0]]
+            self.link(span, actor, head=head)
+            return
+        indefinite = any(c.dep_ == "det" and c.lower_ in ("a", "an", "another", "any") for c in head.children)
+        if indefinite and cls in ("group", "forces", "fighters") and not demonyms and not names:
+            return  # "designate the militia a terrorist organisation": a description, not a party
+        if any(c.dep_ == "poss" for c in head.children) and cls in ("group", "fighters", "forces") \
+                and not demonyms and not names:
+            return  # "its fighters", "Hamas's forces": the owner is the party (see relations)
         # "the foreign ministers of Turkey and Iran", "Russian fighters of the Africa Corps"
         owners = [a for c in head.children if c.dep_ == "prep" and c.lower_ in ("of", "from")
                   for p in c.children if p.dep_ == "pobj" for a in self._named_with_conj(p)]
@@ -637,6 +655,8 @@ class _Resolver:
             if lemma(head) in self.lex.person_titles or lemma(head) in ("official", "diplomat", "source"):
                 return
             core = {"government", "regime", "junta", "army", "military", "administration", "authorities"}
+            if head.tag_ == "NNS" and lemma(head) in ("government", "regime", "junta", "administration"):
+                return  # "other governments": not the one of the focus country
             if not government_mod and lemma(head) not in core and not (
                     definite and lemma(head) in core | {"troop", "soldier", "force", "police", "cabinet"}):
                 return
@@ -651,11 +671,25 @@ class _Resolver:
                                                "armed", "some", "various", "same", "former")
                           and m.head.i not in backers]
         definite = any(c.dep_ in ("det", "poss") for c in head.children)
+        definite = any(c.dep_ in ("det", "poss") for c in head.children)
+        if definite and not distinguishing and head.tag_ == "NN":
+            # "the coalition", "the movement", "the council": the last actor whose name ends so
+            named = self.last_named_with_head(head)
+            if named is not None:
+                self.link(self.doc[head.i:head.i + 1], self.actors[named], head=head)
+                return
+        if definite and not distinguishing and head.tag_ == "NN" and cls in ("militia", "group", "fighters"):
+            ref = self.last_armed(head)
+            if ref is not None:
+                self.link(self.doc[head.i:head.i + 1], self.actors[ref], head=head)
+            return
         if cls in ("rebels", "militia"):
             # lower-case adjectives ("regional", "mainstream") do not make a new rebel side
             naming = [m for m in distinguishing if not (m.pos_ == "ADJ" and m.text.islower())
                       and self.noun_class_of(m) is None]
             earlier = self.recall(cls, head.i)
+            if not earlier and not naming and cls == "rebels":
+                earlier = self.salient_armed(head)
             if earlier and not naming:
                 actor = self.actors[earlier]
             else:
@@ -677,13 +711,38 @@ class _Resolver:
             self.remember(head.i, actor, cls, plural=head.tag_ in ("NNS", "NNPS"))
             return
         if definite and cls in ("group", "fighters", "militia"):
-            # "the group", "the militants": the last non-state actor named nearby
-            for tok_i, aid, c in reversed(self.order):
-                if tok_i < head.i and self.doc[tok_i].sent.start >= self._window_start(head, 2) \
-                        and c in ("group", "militia", "rebels", "fighters", "armed_group"):
-                    actor = self.actors[aid]
-                    self.link(self.doc[head.i:head.i + 1], actor, head=head)
-                    return
+            ref = self.last_armed(head)  # "the group", "the militants": the last armed actor nearby
+            if ref is not None:
+                self.link(self.doc[head.i:head.i + 1], self.actors[ref], head=head)
+
+    ARMED = ("armed_group", "militia", "rebel_coalition")
+
+    def last_armed(self, head: Token) -> str | None:
+        start = self._window_start(head, 3)
+        for tok_i, aid, _c in sorted(self.order, reverse=True):
+            if start <= tok_i < head.i and self.actors[aid].type in self.ARMED:
+                return aid
+        return None
+
+    def last_named_with_head(self, head: Token) -> str | None:
+        word = lemma(head)
+        for tok_i, aid, _c in sorted(self.order, reverse=True):
+            if tok_i >= head.i:
+                continue
+            actor = self.actors[aid]
+            names = [actor.label] + [m.text for m in actor.spans]
+            if any(n.split() and n.split()[-1].lower() in (word, head.lower_) and len(n.split()) > 1 for n in names):
+                return aid
+        return None
+
+    def salient_armed(self, head: Token) -> str | None:
+        """"The rebels" never named as such: the focus country's most-named armed group so far."""
+        counts: Counter[str] = Counter()
+        for tok_i, aid, _c in self.order:
+            a = self.actors[aid]
+            if tok_i < head.i and a.type in self.ARMED and a.country == self.focus and a.kb_id:
+                counts[aid] += 1
+        return counts.most_common(1)[0][0] if counts else None
 
     def _named_with_conj(self, tok: Token) -> list[str]:
         out = [self.token_actor[tok.i]] if tok.i in self.token_actor else []

@@ -45,6 +45,7 @@ class Lexicon:
     alliance_nouns_weak: frozenset[str]
     formation_verbs: frozenset[str]
     bloc_nouns: frozenset[str]
+    transparent_nouns: frozenset[str]
 
 
 def read_lexicon(path: Path = LEXICON_PATH) -> Lexicon:

@@ -133,7 +133,10 @@ class _Extractor:
         "Kigali says it is defending itself": first the subject of the clause that reports it."""
         plural = pron.lower_ in self.lex.pronouns_plural
         clause = pron.head
-        if pron.dep_ in SUBJECT_DEPS and clause.dep_ == "ccomp" and clause.head.i < pron.i:
+        subject_like = pron.dep_ in SUBJECT_DEPS
+        if pron.dep_ == "poss" and pron.head.dep_ in SUBJECT_DEPS:  # "said its fighters had …"
+            clause, subject_like = pron.head.head, True
+        if subject_like and clause.dep_ == "ccomp" and clause.head.i < pron.i:
             speaker = [c for c in clause.head.children if c.dep_ in SUBJECT_DEPS and c.i < pron.i]
             if not speaker and clause.head.dep_ == "conj":
                 speaker = [c for c in clause.head.head.children if c.dep_ in SUBJECT_DEPS]
@@ -262,8 +265,10 @@ class _Extractor:
                 low = lemma(tok)
                 if tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB"):
                     self.rule_verb(tok, sent)
-                if tok.pos_ in ("NOUN", "PROPN") and (low in self.lex.hostility_nouns or low in self.lex.alliance_nouns
-                                                       or low in self.lex.talk_nouns):
+                nominal = tok.pos_ in ("NOUN", "PROPN") or tok.tag_ == "VBG" and tok.dep_ in (
+                    "nsubj", "nsubjpass", "dobj", "pobj")  # "Fighting between X and Y has stopped"
+                if nominal and (low in self.lex.hostility_nouns or low in self.lex.alliance_nouns
+                                or low in self.lex.talk_nouns):
                     self.rule_noun(tok, sent)
                 if tok.dep_ in ("appos", "attr") and (low in self.lex.alliance_nouns or low in self.lex.hostility_nouns):
                     self.rule_role_noun(tok, sent)
@@ -503,9 +508,10 @@ class _Extractor:
         if relation == HOSTILITY and not targets:
             targets = [a for c in noun.children if c.dep_ == "dobj" for a in self.denote(c)]
         governor = noun.head
-        while governor.dep_ == "prep" and governor.head is not governor:
+        # "launched waves of strikes on X": through prepositions and quantity nouns to the verb
+        while (governor.dep_ == "prep" or lemma(governor) in lex.transparent_nouns) and governor.head is not governor:
             governor = governor.head
-        light = noun.dep_ in ("dobj", "pobj") and lemma(governor) in lex.light_verbs
+        light = noun.dep_ in ("dobj", "pobj") and lemma(governor) in lex.light_verbs and governor.pos_ in ("VERB", "AUX")
         if light and not targets:
             targets = self.pobjs(governor, preps)
         if not owners and light:

@@ -1,0 +1,35 @@
+"""Every limit of the ingest package, in one place.
+
+The functions that enforce a limit read it from this module at call time
+(``limits.X``), so a test can lower one with ``monkeypatch.setattr(limits, "X", …)``.
+"""
+from __future__ import annotations
+
+MB = 1024 * 1024
+
+# Upload limit. Keep ``server.maxUploadSize`` in .streamlit/config.toml equal to
+# MAX_FILE_BYTES // MB (Streamlit counts that option in MB of 1024 * 1024 bytes).
+MAX_FILE_BYTES: int = 10 * MB
+
+# Characters of normalised text that are analysed; the rest is cut off with a notice.
+MAX_TEXT_CHARS: int = 200_000
+
+# PDF: pages read, and the bounds of the child process that parses the file.
+MAX_PDF_PAGES: int = 200
+PDF_TIMEOUT_SECONDS: float = 20.0
+PDF_MEMORY_BYTES: int = 1024 * MB
+# Characters the PDF child sends back at most (beyond this it only counts them).
+PDF_CHAR_BUDGET: int = 4 * MAX_TEXT_CHARS
+
+# DOCX (a zip of XML parts): checked before anything is decompressed.
+DOCX_MAX_UNCOMPRESSED_BYTES: int = 50 * MB
+DOCX_MAX_COMPRESSION_RATIO: int = 100
+DOCX_RATIO_MIN_BYTES: int = 1 * MB  # the ratio check applies to members at least this large
+DOCX_MAX_MEMBERS: int = 1000
+
+# Bytes looked at to tell the kind of a file (PDF header offset, HTML markers).
+SNIFF_PDF_BYTES: int = 1024
+SNIFF_HTML_CHARS: int = 4096
+
+# A txt/md first line this long or shorter can be a headline.
+MAX_TITLE_CHARS: int = 150

@@ -194,6 +194,7 @@ class _Resolver:
         self.place_actor: dict[int, str] = {}
         self.modifier_actor: dict[int, str] = {}
         self.plural_at: dict[int, bool] = {}
+        self.definite_memo: dict[str, str] = {}  # generic head lemma → the actor "the <head>" named
         self.sent_index = {s.start: n for n, s in enumerate(doc.sents)}
         self.order: list[tuple[int, str, str]] = []
         self.plural_memory: list[tuple[int, str, str]] = []  # (token, class, actor) of plural phrases
@@ -436,8 +437,10 @@ class _Resolver:
         if m.kind == "demonym":  # read with the noun it modifies (generic_phrases)
             self.modifier_actor[span.root.i] = self.route(entry.id).id
             return
-        ambiguous = m.kind == "metonym" and span.text in entry.ambiguous
-        role = "place" if span.start in self.dateline or ambiguous else self.state_role(span)
+        role = "place" if span.start in self.dateline else self.state_role(span)
+        if m.kind == "metonym" and span.text in entry.ambiguous and role == "acting" \
+                and span.root.dep_ not in ("nsubj", "nsubjpass", "poss"):
+            role = "place"  # "Sanaa", "Washington": an actor only when it speaks or acts
         if role == "place":
             for t in span:
                 self.places.add(t.i)
@@ -652,6 +655,8 @@ class _Resolver:
                 return
             # a bare title or a count of soldiers says nothing of whose they are
             definite = any(c.dep_ in ("det", "poss") and c.lower_ in ("the", "its", "their") for c in head.children)
+            if indefinite:
+                return  # "set up a rival administration": not the focus country's government
             if lemma(head) in self.lex.person_titles or lemma(head) in ("official", "diplomat", "source"):
                 return
             core = {"government", "regime", "junta", "army", "military", "administration", "authorities"}
@@ -678,8 +683,14 @@ class _Resolver:
             if named is not None:
                 self.link(self.doc[head.i:head.i + 1], self.actors[named], head=head)
                 return
+        if definite and not distinguishing and lemma(head) in self.definite_memo:
+            # "the paramilitary" … "the paramilitary": the same description, the same party
+            self.link(self.doc[head.i:head.i + 1], self.actors[self.definite_memo[lemma(head)]], head=head)
+            return
         if definite and not distinguishing and head.tag_ == "NN" and cls in ("militia", "group", "fighters"):
             ref = self.last_armed(head)
+            if ref is not None:
+                self.definite_memo[lemma(head)] = ref
             if ref is not None:
                 self.link(self.doc[head.i:head.i + 1], self.actors[ref], head=head)
             return
@@ -688,7 +699,7 @@ class _Resolver:
             naming = [m for m in distinguishing if not (m.pos_ == "ADJ" and m.text.islower())
                       and self.noun_class_of(m) is None]
             earlier = self.recall(cls, head.i)
-            if not earlier and not naming and cls == "rebels":
+            if not earlier and not naming and cls == "rebels" and definite:
                 earlier = self.salient_armed(head)
             if earlier and not naming:
                 actor = self.actors[earlier]
@@ -771,10 +782,9 @@ class _Resolver:
             typ = next((t for w, t in ORG_TYPE_WORDS if w in words), None)
             if ent.label_ in ("NORP", "PERSON") and typ is None:
                 continue
-            if ent.label_ == "ORG" and typ is None and not _acronym_like(text):
-                typ = "other"
-            if typ is None:
-                typ = "other"
+            if typ is None and not _acronym_like(text):
+                continue  # a bare name the base lacks ("El Fasher") is more often a place than a party
+            typ = typ or "other"
             label = re.sub(r"^(the|The)\s+", "", text)
             aid = slug(label)
             if aid in self.kb.entries:

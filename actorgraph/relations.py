@@ -72,7 +72,10 @@ class _Extractor:
             if ref:
                 out.append(ref)
         elif tok.lower_ in RELATIVE_PRONOUNS and tok.head.dep_ in ("relcl", "acl"):
-            out.extend(self.denote(tok.head.head, depth + 1, places))
+            ante = tok.head.head
+            if ante.dep_ == "pobj" and ante.head.lower_ == "of" and lemma(ante.head.head) in self.lex.bloc_nouns:
+                ante = ante.head.head  # "a coalition of rebel groups that includes X"
+            out.extend(self.denote(ante, depth + 1, places))
         elif tok.lower_ in ("who", "which") and tok.i > 0 and self.doc[tok.i - 1].text == ",":
             # ", which …" misattached by the parser: its antecedent stands just before the comma
             for back in range(tok.i - 2, max(tok.sent.start, tok.i - 8) - 1, -1):
@@ -170,6 +173,14 @@ class _Extractor:
         if verb.dep_ == "xcomp":
             # "prompting Bamako to cut ties", "urged the army to fight": the object acts
             controller = [c for c in verb.head.children if c.dep_ == "dobj"]
+            if controller:
+                return self.denote(controller[0])
+            raised = [c for c in verb.head.children if c.dep_ in PASSIVE_SUBJECT_DEPS]
+            if raised:  # "forces have been reported to be fighting"
+                return self.denote(raised[0])
+        if verb.dep_ == "pcomp" and verb.head.lower_ in ("of", "for"):
+            # "accused the army of bombing markets", "thanked Russia for backing Damascus"
+            controller = [c for c in verb.head.head.children if c.dep_ == "dobj"]
             if controller:
                 return self.denote(controller[0])
         if verb.dep_ in ("xcomp", "advcl", "conj", "acomp") or verb.dep_ == "pcomp" or verb.pos_ == "ADJ":
@@ -270,7 +281,7 @@ class _Extractor:
                 if nominal and (low in self.lex.hostility_nouns or low in self.lex.alliance_nouns
                                 or low in self.lex.talk_nouns):
                     self.rule_noun(tok, sent)
-                if tok.dep_ in ("appos", "attr") and (low in self.lex.alliance_nouns or low in self.lex.hostility_nouns):
+                if tok.dep_ in ("appos", "attr", "pobj") and (low in self.lex.alliance_nouns or low in self.lex.hostility_nouns):
                     self.rule_role_noun(tok, sent)
                 if tok.lower_ in self.lex.alongside_words and tok.dep_ == "prep":
                     self.rule_alongside(tok, sent)
@@ -624,11 +635,25 @@ class _Extractor:
         others = self.owners(noun) + self.pobjs(noun, {"of", "to"})
         if noun.dep_ == "appos":
             this = self.denote(noun.head)
+        elif noun.dep_ == "pobj":  # "set up an administration with allies including X"
+            pred = self.predicate_of(noun)
+            this = self.subjects(pred) if pred is not None and pred.pos_ in ("VERB", "AUX") else []
+            others = others + self.including(noun)
         else:
             this = self.subjects(noun.head)
         self.emit(others if low in ("backer", "patron", "sponsor") else this,
                   this if low in ("backer", "patron", "sponsor") else others,
                   relation, "appositive", noun, sent)
+
+    def including(self, noun: Token) -> list[str]:
+        """"allies including X and Y", "partners such as X"."""
+        out = []
+        for c in noun.children:
+            if c.lower_ in ("including", "like") or c.lower_ == "such":
+                for x in c.subtree:
+                    if x.dep_ in ("pobj", "dobj") and x.head.i in (c.i,) or x.dep_ == "pobj" and x.head.head.i == c.i:
+                        out.extend(self.denote(x))
+        return list(dict.fromkeys(out))
 
     def rule_alongside(self, prep: Token, sent: Span) -> None:
         """"fought alongside the army": allies of the clause's subject."""

@@ -64,13 +64,17 @@ DAMAGED = ("This PDF is damaged or incomplete and could not be read. Open it and
            "or print it again as a new PDF, or paste its text instead.")
 ENCRYPTED = ("This PDF is encrypted (password-protected); remove the password and upload "
              "it again.")
+ENCRYPTED_UNSUPPORTED = ("This PDF is encrypted with a method ActorGraph cannot open, even "
+                         "if it has no password; remove the password or protection (for "
+                         "example print it to a new PDF) and upload it again.")
 NO_TEXT = ("This PDF has no text layer (it may be a scan or a photo of the pages), so "
            "there is no text to analyse. Run OCR on it (text recognition, e.g. in Adobe "
            "Acrobat or an online OCR tool) and upload the result, or paste the text.")
 
 
 def _limit_text(timeout: float, memory_bytes: int) -> str:
-    return f"{timeout:g} seconds, {memory_bytes / limits.MB:,.0f} MB"
+    unit = "second" if timeout == 1 else "seconds"
+    return f"{timeout:g} {unit}, {memory_bytes / limits.MB:,.0f} MB"
 
 
 def run_bounded(data: bytes, *, code: str, args: tuple[str, ...] = (),
@@ -133,15 +137,17 @@ def _child_work(data: bytes, max_pages: int, char_budget: int) -> dict[str, Any]
     logging.disable(logging.CRITICAL)
     warnings.simplefilter("ignore")
     from pypdf import PdfReader
-    from pypdf.errors import LimitReachedError
+    from pypdf.errors import DependencyError, LimitReachedError
 
     try:
         reader = PdfReader(io.BytesIO(data), strict=False)
         if reader.is_encrypted:
-            try:
+            try:  # many PDFs are encrypted with an empty user password: just open them
                 if not reader.decrypt(""):
                     return {"status": "encrypted"}
-            except Exception:  # noqa: BLE001 - wrong password, unsupported algorithm…
+            except DependencyError:  # AES needs the optional 'cryptography' package
+                return {"status": "encrypted_unsupported"}
+            except Exception:  # noqa: BLE001 - damaged encryption dictionary
                 return {"status": "encrypted"}
         page_count = len(reader.pages)
     except LimitReachedError as exc:
@@ -261,6 +267,8 @@ def read_pdf(data: bytes, *, timeout: float | None = None, memory_bytes: int | N
         raise UnsafeFileError(SAFETY.format(limit=limit))
     if status == "encrypted":
         raise UnreadableFileError(ENCRYPTED)
+    if status == "encrypted_unsupported":
+        raise UnreadableFileError(ENCRYPTED_UNSUPPORTED)
     if status != "ok":
         raise UnreadableFileError(DAMAGED)
     pages = [reflow(p) for p in result.get("pages", []) if isinstance(p, str)]

@@ -213,8 +213,8 @@ class _Resolver:
     def government_actor(self, country: str, noun: str = "government") -> ActorDraft:
         """Who "the X government / army / president" is: a named government or military
         entry of X mentioned in the article, the focus country's government, or the state."""
-        military_nouns = {"army", "military", "troop", "soldier", "force", "forces", "warplane",
-                          "air force", "navy", "jet", "artillery", "commander", "unit"}
+        military_nouns = {"army", "military", "troop", "soldier", "force", "forces", "warplane", "junta",
+                          "air force", "navy", "jet", "artillery", "commander", "unit", "general"}
         prefer = ("military", "government") if noun in military_nouns else ("government", "military")
         for kind in prefer:
             for eid in self.mentioned_entries:
@@ -351,13 +351,15 @@ class _Resolver:
         for m in matches:
             e = self._entry_of(m)
             if e is not None and e.type == "state":
-                counts[e.country] += 1
+                counts[e.country] += 2
+            elif e is not None and e.country and e.country != "INT":
+                counts[e.country] += 1  # "the Arakan Army … the junta": a group tells where the war is
         if not counts:
             return ""
         best = max(counts.values())
         for m in matches:  # ties: first named
             e = self._entry_of(m)
-            if e is not None and e.type == "state" and counts[e.country] == best:
+            if e is not None and counts.get(e.country) == best:
                 return e.country
         return counts.most_common(1)[0][0]
 
@@ -704,12 +706,15 @@ class _Resolver:
             if earlier and not naming:
                 actor = self.actors[earlier]
             else:
-                country = self.focus
+                country = self.located_in(head) or self.focus
+                backer_countries = {self.actors[self.token_actor[i]].country for i in backers if i in self.token_actor}
+                if country in backer_countries:
+                    country = ""  # "Iran-allied militias": not Iran's own
                 state = self.kb.state_of(country) if country else None
-                if distinguishing:
-                    label = _np_label(span, backers)
+                if distinguishing or backers or state is None:
+                    label = _np_label(self.doc[min([span.start, *backers]):head.i + 1], set())
                 else:
-                    demonym = state.demonyms[0] if state and state.demonyms else ""
+                    demonym = state.demonyms[0] if state.demonyms else state.name
                     label = f"{demonym} {CLASS_PLURAL[cls]}".strip()
                 actor = self.group_actor(cls, country, label)
             self.link(self.doc[head.i:head.i + 1] if head.dep_ in ("npadvmod", "amod") else span, actor, head=head)
@@ -727,6 +732,15 @@ class _Resolver:
                 self.link(self.doc[head.i:head.i + 1], self.actors[ref], head=head)
 
     ARMED = ("armed_group", "militia", "rebel_coalition")
+
+    def located_in(self, head: Token) -> str:
+        """"militias in Iraq": the country a group phrase is placed in."""
+        for c in head.children:
+            if c.dep_ == "prep" and c.lower_ in ("in", "inside", "from"):
+                for p in c.children:
+                    if p.i in self.place_actor:
+                        return self.actors[self.place_actor[p.i]].country
+        return ""
 
     def last_armed(self, head: Token) -> str | None:
         start = self._window_start(head, 3)

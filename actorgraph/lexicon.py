@@ -46,6 +46,10 @@ class Lexicon:
     formation_verbs: frozenset[str]
     bloc_nouns: frozenset[str]
     transparent_nouns: frozenset[str]
+    weapon_nouns: frozenset[str]
+    firing_verbs: frozenset[str]
+    stance_verb_preps: dict[str, list[str]]
+    speech_verbs: frozenset[str]
 
 
 def read_lexicon(path: Path = LEXICON_PATH) -> Lexicon:

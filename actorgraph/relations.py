@@ -67,6 +67,8 @@ class _Extractor:
             out.append(res.token_actor[tok.i])
         elif tok.lower_ in ("itself", "themselves"):
             pass  # "defending itself": no second party
+        elif tok.lower_ in ("we", "our", "us", "i", "my") and tok.pos_ == "PRON":
+            out.extend(self.speaker(tok))
         elif tok.lower_ in self.lex.pronouns_singular | self.lex.pronouns_plural and tok.pos_ == "PRON":
             ref = self.coref(tok)
             if ref:
@@ -114,6 +116,20 @@ class _Extractor:
                     out.extend(self.denote(c, depth + 1, places))
         return list(dict.fromkeys(out))
 
+    def speaker(self, tok: Token) -> list[str]:
+        """"'We will keep striking…,' a US official said": the one who speaks, outside the quote."""
+        sent = tok.sent
+        for v in sent:
+            if lemma(v) in self.lex.speech_verbs and v.pos_ == "VERB" and not (v.left_edge.i <= tok.i <= v.i
+                                                                                 and tok.head.i != v.i and False):
+                subj = [c for c in v.children if c.dep_ in SUBJECT_DEPS and c.i != tok.i
+                        and not (c.left_edge.i <= tok.i <= c.right_edge.i)]
+                for c in subj:
+                    found = self.denote(c, depth=2)
+                    if found:
+                        return found
+        return []
+
     def controllers(self, tok: Token) -> list[str]:
         """"rebel-controlled areas", "Houthi-held ports": an attack on them hits their holder."""
         out = []
@@ -150,6 +166,15 @@ class _Extractor:
                     return found[0]
         sents = [s for s in self.doc.sents if s.start <= pron.i]
         window = sents[-2].start if len(sents) >= 2 else 0
+        # the subject of the pronoun's own sentence is the most salient antecedent
+        for tok_i, aid, _cls in reversed(self.res.order):
+            if not (pron.sent.start <= tok_i < pron.i) or aid in exclude:
+                continue
+            subj = next((t for t in self.doc[tok_i:pron.i] if t.dep_ in SUBJECT_DEPS
+                         and (self.res.token_actor.get(t.i) == aid or aid in self.res.np_actors.get(t.i, ()))), None)
+            if subj is not None and subj.head.i < pron.i and \
+                    self.res.plural_at.get(tok_i, self.plural.get(aid, False)) == plural:
+                return aid
         for tok_i, aid, _cls in reversed(self.res.order):
             if tok_i >= pron.i or tok_i < window:
                 continue
@@ -165,9 +190,9 @@ class _Extractor:
             return []
         for c in verb.children:
             if c.dep_ in SUBJECT_DEPS:
-                found = self.denote(c)
+                found = self.denote(c) + self.companions(c)
                 if found:
-                    return found
+                    return list(dict.fromkeys(found))
                 if c.lower_ not in RELATIVE_PRONOUNS:
                     return []
         if verb.dep_ == "xcomp":
@@ -193,6 +218,16 @@ class _Extractor:
         if verb.dep_ in ("acl", "relcl") and not self.is_passive(verb):
             return self.denote(verb.head)
         return []
+
+    def companions(self, tok: Token) -> list[str]:
+        """"The two groups, together with the Arakan Army, launched…": co-subjects."""
+        out = []
+        for c in tok.children:
+            if c.dep_ in ("prep", "advmod") and c.lower_ in ("together", "along", "with"):
+                for x in c.subtree:
+                    if x.dep_ == "pobj" and x.head.lower_ == "with":
+                        out.extend(self.denote(x))
+        return out
 
     def is_passive(self, verb: Token) -> bool:
         if any(c.dep_ in ("auxpass", "nsubjpass", "agent") for c in verb.children):
@@ -320,6 +355,18 @@ class _Extractor:
     def rule_verb(self, verb: Token, sent: Span) -> None:
         low = lemma(verb)
         lex = self.lex
+        if low in lex.stance_verb_preps and not self.negated(verb):
+            # "Egypt stands behind the Sudanese army", "sided with the junta"
+            allies = self.pobjs(verb, set(lex.stance_verb_preps[low]))
+            self.emit(self.subjects(verb), allies, ALLIANCE, "svo", verb, sent)
+        if low in lex.firing_verbs and not self.negated(verb):
+            weapons = [c for c in verb.children if c.dep_ == "dobj" and lemma(c) in lex.weapon_nouns]
+            if weapons:  # "fired rockets at Israel", "launched drones at a US base"
+                targets = []
+                for c in list(verb.children) + list(weapons[0].children):
+                    if c.dep_ == "prep" and c.lower_ in ("at", "on", "into", "toward", "towards", "against"):
+                        targets += [a for p in c.children if p.dep_ == "pobj" for a in self.denote(p, places=True)]
+                self.emit(self.subjects(verb), targets, HOSTILITY, "svo", verb, sent)
         if low in lex.alliance_verbs or low in ("allied", "ally", "align", "affiliate", "link"):
             self.verb_stance(verb, sent, ALLIANCE)
         elif low in lex.hostility_verbs or low in ("retake", "recapture", "seize"):
@@ -450,6 +497,9 @@ class _Extractor:
         sources = self.subjects(verb)
         targets = [a for c in verb.children if c.dep_ in ("dobj", "oprd", "ccomp", "xcomp") and c not in words
                    for a in self.denote(c)]
+        for c in verb.children:  # "considers Hezbollah a terrorist group": a small clause
+            if c.dep_ in ("ccomp", "xcomp", "oprd") and not targets:
+                targets = [a for x in c.children if x.dep_ in SUBJECT_DEPS for a in self.denote(x)]
         if subj_tok is not None:
             appos = [c for c in subj_tok.children if c.dep_ == "appos" and c.i == subj_tok.i + 1]
             if appos and not targets:  # reduced relative misread as apposition
@@ -538,6 +588,9 @@ class _Extractor:
                 helped = self.denote_excluding(needer[0], set(giver) | self.helpers_in(sent))
                 self.emit(giver, helped, ALLIANCE, "nominal", noun, sent)
                 return
+        if relation == HOSTILITY and targets and not owners and not light and self.pobjs(noun, {"with", "against"}):
+            # "locked in a border conflict with Cambodia", "at war with the government"
+            owners = [a for a in self.subjects_of_phrase(noun) if a not in targets]
         if relation == HOSTILITY and owners and not targets and lemma(governor) in lex.undergo_verbs:
             # "his fighters were responding to attacks by the army": the army attacks them
             targets = [a for a in self.subjects(governor) if a not in owners]
@@ -564,7 +617,12 @@ class _Extractor:
     def subjects_of_phrase(self, noun: Token) -> list[str]:
         """Who a prepositional phrase's clause is about: "troops deployed under a pact with X"."""
         pred = self.predicate_of(noun)
-        return self.subjects(pred) if pred is not None and pred.pos_ in ("VERB", "AUX") else []
+        if pred is None or pred.pos_ not in ("VERB", "AUX"):
+            return []
+        found = self.subjects(pred)
+        if not found:
+            found = [a for c in pred.children if c.dep_ in PASSIVE_SUBJECT_DEPS for a in self.denote(c)]
+        return found
 
     def beneficiaries(self, noun: Token, verb: Token) -> list[str]:
         out = []
@@ -628,7 +686,8 @@ class _Extractor:
     def rule_role_noun(self, noun: Token, sent: Span) -> None:
         """"Hezbollah, Iran's main ally", "X is an ally of Y", "X, a proxy of Y"."""
         low = lemma(noun)
-        relation = ALLIANCE if low in ("ally", "partner", "proxy", "backer", "patron", "sponsor") else \
+        relation = ALLIANCE if low in ("ally", "partner", "proxy", "backer", "patron", "sponsor", "supplier",
+                                       "provider", "financier", "protector") else \
             HOSTILITY if low in ("enemy", "foe", "rival", "adversary", "nemesis") else None
         if relation is None:
             return
@@ -641,8 +700,11 @@ class _Extractor:
             others = others + self.including(noun)
         else:
             this = self.subjects(noun.head)
-        self.emit(others if low in ("backer", "patron", "sponsor") else this,
-                  this if low in ("backer", "patron", "sponsor") else others,
+        givers = ("backer", "patron", "sponsor", "supplier", "provider", "financier", "protector")
+        if low in givers[3:]:  # "a major supplier of fighter jets to the military"
+            self.emit(this, self.pobjs(noun, {"to", "for"}), relation, "appositive", noun, sent)
+            return
+        self.emit(others if low in givers else this, this if low in givers else others,
                   relation, "appositive", noun, sent)
 
     def including(self, noun: Token) -> list[str]:
@@ -670,8 +732,12 @@ def _is_plural(label: str) -> bool:
 
 
 def _is_headline(sent: Span) -> bool:
-    words = [t for t in sent if t.is_alpha and len(t) > 3]
-    if len(words) < 4:
+    """A title-case line without a closing full stop: its parse is not worth reading."""
+    tokens = [t for t in sent if not t.is_space]
+    if not tokens or tokens[-1].text in (".", "!", "?", '"', "'", "\u201d", "\u2019", ")"):
+        return False
+    words = [t for t in tokens if t.is_alpha and len(t) > 3]
+    if len(words) < 3:
         return False
     return sum(1 for t in words if t.text[0].isupper()) / len(words) >= HEADLINE_SHARE
 

@@ -5,8 +5,10 @@ uncompressed size, per-member compression ratio, encrypted members, the main par
 and no ``<!DOCTYPE``/``<!ENTITY`` in any XML part (entity expansion). The declared
 sizes are binding: zipfile never inflates a member beyond its declared size.
 
-Then word/document.xml is parsed with ``xml.etree.ElementTree.iterparse`` — a
-streaming, non-recursive walk — rather than python-docx, so that text in content
+Then word/document.xml is streamed through expat (``xml.parsers.expat``): events
+only, no element tree, so neither depth nor millions of elements cost memory (an
+ElementTree of a 1.3 MB .docx holding 40 MB of salted XML took 560 MB). Not
+python-docx, also so that text in content
 controls (``w:sdt``), text boxes, hyperlinks and tracked insertions is kept, deleted
 and moved-away text and field codes are not, text boxes are not read twice (the
 ``mc:Fallback`` copy is skipped), and .docm/.dotx files work too. Paragraphs of
@@ -15,17 +17,18 @@ tables come out one per line, in document order.
 from __future__ import annotations
 
 import io
+import struct
 import zipfile
 import zlib
-from xml.etree import ElementTree as ET
+from xml.parsers import expat
 
 from ..errors import UnreadableFileError, UnsafeFileError
 from . import limits
 from .text import first_line_title, normalize, one_line
 
-W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
-DC_TITLE = "{http://purl.org/dc/elements/1.1/}title"
+W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main "
+MC = "http://schemas.openxmlformats.org/markup-compatibility/2006 "
+DC_TITLE = "http://purl.org/dc/elements/1.1/ title"
 MAIN_PART = "word/document.xml"
 
 _NOT_XML_DIRS = ("word/media/", "word/embeddings/", "word/fonts/")
@@ -60,11 +63,31 @@ def _scan_for_doctype(zf: zipfile.ZipFile, info: zipfile.ZipInfo) -> None:
             tail = window[-32:]
 
 
+def declared_members(data: bytes) -> int:
+    """Number of members the zip's end record declares (0 when it cannot be told).
+
+    Read before ``zipfile.ZipFile`` is built, since that parses every directory entry.
+    """
+    i = data.rfind(b"PK\x05\x06", max(0, len(data) - 65_557))
+    if i < 0 or len(data) < i + 22:
+        return 0
+    count = struct.unpack("<H", data[i + 10:i + 12])[0]
+    if count == 0xFFFF and i >= 20 and data[i - 20:i - 16] == b"PK\x06\x07":  # zip64
+        offset = struct.unpack("<Q", data[i - 12:i - 4])[0]
+        if data[offset:offset + 4] == b"PK\x06\x06" and len(data) >= offset + 40:
+            count = struct.unpack("<Q", data[offset + 32:offset + 40])[0]
+    return count
+
+
+def _too_many() -> UnsafeFileError:
+    return _unsafe(f"it holds more than {limits.DOCX_MAX_MEMBERS:,} parts")
+
+
 def check_zip(zf: zipfile.ZipFile) -> None:
     """Refuse zip bombs, entity expansion and files that are not Word documents."""
     infos = zf.infolist()
     if len(infos) > limits.DOCX_MAX_MEMBERS:
-        raise _unsafe(f"it holds more than {limits.DOCX_MAX_MEMBERS:,} parts")
+        raise _too_many()
     total = sum(i.file_size for i in infos)
     if total > limits.DOCX_MAX_UNCOMPRESSED_BYTES:
         raise _unsafe(
@@ -93,76 +116,137 @@ def check_zip(zf: zipfile.ZipFile) -> None:
         _scan_for_doctype(zf, i)
 
 
+def _too_deep() -> UnsafeFileError:
+    return _unsafe(f"its text is nested more than {limits.DOCX_MAX_DEPTH:,} levels deep")
+
+
+def _expat(zf: zipfile.ZipFile, name: str, start, end=None, chars=None, *,
+           counts_depth: bool = False) -> None:
+    """Stream part ``name`` through expat with the given handlers; no tree is built.
+
+    Element and attribute names arrive as "namespace-uri localname" (see W, DC_TITLE).
+    Elements nested deeper than DOCX_MAX_DEPTH are refused (expat keeps ~100 bytes per
+    open element); ``counts_depth`` says that ``start`` does that check itself (the
+    wrappers cost a third more time on a part with millions of elements). A DOCTYPE or entity declaration stops the parse (check_zip has refused
+    those already; this is the second lock).
+    """
+    parser = expat.ParserCreate(namespace_separator=" ")
+    parser.buffer_text = True
+    depth = [0]
+    max_depth = limits.DOCX_MAX_DEPTH
+
+    def refuse(*_: object) -> None:
+        raise _unsafe("one of its parts declares a DOCTYPE or XML entities")
+
+    def counted_start(tag: str, attrs: dict[str, str]) -> None:
+        depth[0] += 1
+        if depth[0] > max_depth:
+            raise _too_deep()
+        start(tag, attrs)
+
+    def counted_end(tag: str) -> None:
+        depth[0] -= 1
+        if end is not None:
+            end(tag)
+
+    parser.StartDoctypeDeclHandler = refuse
+    parser.EntityDeclHandler = refuse
+    if counts_depth:
+        parser.StartElementHandler = start
+        if end is not None:
+            parser.EndElementHandler = end
+    else:
+        parser.StartElementHandler = counted_start
+        parser.EndElementHandler = counted_end
+    if chars is not None:
+        parser.CharacterDataHandler = chars
+    with zf.open(name) as f:
+        parser.ParseFile(f)
+
+
 def _styles(zf: zipfile.ZipFile) -> dict[str, str]:
     """styleId → lower-case style name ("title", "heading 1")."""
-    try:
-        info = zf.getinfo("word/styles.xml")
-    except KeyError:
+    if "word/styles.xml" not in zf.NameToInfo:
         return {}
     names: dict[str, str] = {}
-    with zf.open(info) as f:
-        for _, el in ET.iterparse(f, events=("end",)):
-            if el.tag == W + "style":
-                sid = el.get(W + "styleId") or ""
-                name_el = el.find(W + "name")
-                if sid and name_el is not None:
-                    names[sid] = (name_el.get(W + "val") or "").strip().lower()
-                el.clear()
+    current = [""]
+
+    def start(tag: str, attrs: dict[str, str]) -> None:
+        if tag == W + "style":
+            current[0] = attrs.get(W + "styleId", "")
+        elif tag == W + "name" and current[0]:
+            names[current[0]] = attrs.get(W + "val", "").strip().lower()
+            current[0] = ""
+
+    _expat(zf, "word/styles.xml", start)
     return names
 
 
 def _core_title(zf: zipfile.ZipFile) -> str:
-    try:
-        info = zf.getinfo("docProps/core.xml")
-    except KeyError:
+    if "docProps/core.xml" not in zf.NameToInfo:
         return ""
-    if info.file_size > limits.MB:
-        return ""
-    root = ET.fromstring(zf.read(info))
-    el = root.find(DC_TITLE)
-    return one_line(el.text or "") if el is not None and el.text else ""
+    parts: list[str] = []
+    inside = [False]
+
+    def start(tag: str, attrs: dict[str, str]) -> None:
+        inside[0] = tag == DC_TITLE
+
+    def end(tag: str) -> None:
+        inside[0] = False
+
+    def chars(data: str) -> None:
+        if inside[0] and sum(map(len, parts)) < 1000:
+            parts.append(data)
+
+    _expat(zf, "docProps/core.xml", start, end, chars)
+    return one_line("".join(parts))
 
 
 def _paragraphs(zf: zipfile.ZipFile) -> list[tuple[str, str]]:
     """(text, styleId) of every paragraph of the body, in document order."""
     out: list[tuple[str, str]] = []
-    path: list[str] = []  # open element tags (explicit stack: no recursion, any depth)
+    path: list[str] = []  # open element names (an explicit stack: any depth, no recursion)
     open_p: list[tuple[list[str], list[str]]] = []  # (text parts, [styleId])
-    skip = 0  # inside mc:Fallback (duplicate of mc:Choice) or w:moveFrom (moved away)
-    with zf.open(MAIN_PART) as f:
-        for event, el in ET.iterparse(f, events=("start", "end")):
-            tag = el.tag
-            if event == "start":
-                path.append(tag)
-                if tag == W + "p":
-                    open_p.append(([], [""]))
-                elif tag in (MC + "Fallback", W + "moveFrom"):
-                    skip += 1
-                elif (tag == W + "pStyle" and open_p and len(path) >= 3
-                      and path[-2] == W + "pPr" and path[-3] == W + "p"):
-                    open_p[-1][1][0] = el.get(W + "val") or ""
-                continue
-            # end
-            path.pop()
-            parent = path[-1] if path else ""
-            if tag == W + "p":
-                parts, style = open_p.pop() if open_p else ([], [""])
-                if not skip:
-                    out.append(("".join(parts), style[0]))
-                el.clear()
-            elif tag in (MC + "Fallback", W + "moveFrom"):
-                skip -= 1
-            elif skip or not open_p:
-                continue
-            elif tag == W + "t":
-                open_p[-1][0].append(el.text or "")
-            elif parent == W + "r":
-                if tag == W + "tab":
-                    open_p[-1][0].append("\t")
-                elif tag in (W + "br", W + "cr"):
-                    open_p[-1][0].append("\n")
-                elif tag == W + "noBreakHyphen":
-                    open_p[-1][0].append("-")
+    state = {"skip": 0, "in_t": False}  # skip: inside mc:Fallback (a duplicate) or w:moveFrom
+    p_tag, ppr_tag, r_tag, t_tag = W + "p", W + "pPr", W + "r", W + "t"
+    skippers = (MC + "Fallback", W + "moveFrom")
+    run_marks = {W + "tab": "\t", W + "br": "\n", W + "cr": "\n", W + "noBreakHyphen": "-"}
+    max_depth = limits.DOCX_MAX_DEPTH
+
+    def start(tag: str, attrs: dict[str, str]) -> None:
+        parent = path[-1] if path else ""
+        path.append(tag)
+        if len(path) > max_depth:
+            raise _too_deep()
+        if tag == p_tag:
+            open_p.append(([], [""]))
+        elif tag in skippers:
+            state["skip"] += 1
+        elif state["skip"] or not open_p:
+            return
+        elif tag == t_tag:
+            state["in_t"] = True
+        elif parent == r_tag and tag in run_marks:
+            open_p[-1][0].append(run_marks[tag])
+        elif tag == W + "pStyle" and parent == ppr_tag and len(path) >= 3 and path[-3] == p_tag:
+            open_p[-1][1][0] = attrs.get(W + "val", "")
+
+    def end(tag: str) -> None:
+        path.pop()
+        if tag == p_tag:
+            parts, style = open_p.pop() if open_p else ([], [""])
+            if not state["skip"]:
+                out.append(("".join(parts), style[0]))
+        elif tag in skippers:
+            state["skip"] -= 1
+        elif tag == t_tag:
+            state["in_t"] = False
+
+    def chars(data: str) -> None:
+        if state["in_t"] and not state["skip"] and open_p:
+            open_p[-1][0].append(data)
+
+    _expat(zf, MAIN_PART, start, end, chars, counts_depth=True)
     return out
 
 
@@ -177,6 +261,8 @@ def _meaningful(title: str) -> bool:
 
 def read_docx(data: bytes) -> tuple[str, str]:
     """(title, body) of a .docx; the title paragraph is not repeated in the body."""
+    if declared_members(data) > limits.DOCX_MAX_MEMBERS:
+        raise _too_many()
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as zf:
             check_zip(zf)
@@ -185,7 +271,7 @@ def read_docx(data: bytes) -> tuple[str, str]:
             core = _core_title(zf)
     except (UnsafeFileError, UnreadableFileError):
         raise
-    except ET.ParseError as exc:
+    except expat.ExpatError as exc:
         raise UnreadableFileError(DAMAGED) from exc
     except (zipfile.BadZipFile, zlib.error, EOFError, OSError, NotImplementedError,
             KeyError, ValueError, RuntimeError) as exc:

@@ -181,19 +181,22 @@ def _words(s: str) -> set[str]:
 
 
 def _pick_title(title_tag: str, h1s: list[tuple[str, bool]], use_main: bool) -> str:
+    """The headline: an <h1> of the article, else the <h1> the <title> repeats (not the
+    site logo), else the first <h1>, else the <title> without its site name."""
     h1s = [(t, m) for t, m in h1s if len(t) <= 300]
-    if title_tag and h1s:
-        tw = _words(title_tag)
-        for t, _ in h1s:  # the h1 that the <title> repeats is the headline, not the logo
-            w = _words(t)
-            if w and len(w & tw) >= 0.5 * len(w):
-                return t
+    cleaned = _clean_title_tag(title_tag) if title_tag else ""
     in_main = [t for t, m in h1s if m]
     if use_main and in_main:
         return in_main[0]
+    if cleaned and h1s:
+        tw = _words(cleaned)
+        for t, _ in h1s:
+            w = _words(t)
+            if w and len(w & tw) >= 0.5 * len(w):
+                return t
     if h1s:
         return h1s[0][0]
-    return _clean_title_tag(title_tag) if title_tag else ""
+    return cleaned
 
 
 def extract(html_text: str) -> tuple[str, str]:

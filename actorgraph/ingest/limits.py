@@ -26,6 +26,7 @@ DOCX_MAX_UNCOMPRESSED_BYTES: int = 50 * MB
 DOCX_MAX_COMPRESSION_RATIO: int = 100
 DOCX_RATIO_MIN_BYTES: int = 1 * MB  # the ratio check applies to members at least this large
 DOCX_MAX_MEMBERS: int = 1000
+DOCX_MAX_DEPTH: int = 10_000  # XML elements open at once (Word itself stays far below)
 
 # Bytes looked at to tell the kind of a file (PDF header offset, HTML markers).
 SNIFF_PDF_BYTES: int = 1024

@@ -62,14 +62,13 @@ SAFETY = ("This PDF could not be read safely within the time/memory limits "
           "save or print it again as a new PDF, or paste its text instead.")
 DAMAGED = ("This PDF is damaged or incomplete and could not be read. Open it and save "
            "or print it again as a new PDF, or paste its text instead.")
-ENCRYPTED = ("This PDF is encrypted (password-protected); remove the password and upload "
-             "it again.")
+ENCRYPTED = "This PDF is encrypted; remove the password and upload it again."
 ENCRYPTED_UNSUPPORTED = ("This PDF is encrypted with a method ActorGraph cannot open, even "
                          "if it has no password; remove the password or protection (for "
                          "example print it to a new PDF) and upload it again.")
-NO_TEXT = ("This PDF has no text layer (it may be a scan or a photo of the pages), so "
-           "there is no text to analyse. Run OCR on it (text recognition, e.g. in Adobe "
-           "Acrobat or an online OCR tool) and upload the result, or paste the text.")
+NO_TEXT = ("This PDF has no text layer (it may be a scan), so there is no text to analyse. "
+           "Run OCR (text recognition, for example in Adobe Acrobat or an online OCR tool) "
+           "on it and upload the result, or paste the text.")
 
 
 def _limit_text(timeout: float, memory_bytes: int) -> str:
@@ -167,12 +166,16 @@ def _child_work(data: bytes, max_pages: int, char_budget: int) -> dict[str, Any]
     pages: list[str] = []
     kept = total = failed = 0
     limit_hit = ""
+    needs_crypto = False
     to_read = min(page_count, max_pages)
     for i in range(to_read):
         try:
             text = reader.pages[i].extract_text() or ""
         except LimitReachedError as exc:
             limit_hit, failed = str(exc)[:300], failed + 1
+            continue
+        except DependencyError:  # AES-encrypted content without 'cryptography'
+            needs_crypto, failed = True, failed + 1
             continue
         except MemoryError:
             raise
@@ -185,7 +188,7 @@ def _child_work(data: bytes, max_pages: int, char_budget: int) -> dict[str, Any]
             kept += len(text)
             pages.append(text)
     return {"status": "ok", "title": title, "pages": pages, "page_count": page_count,
-            "pages_read": to_read, "failed": failed, "limit": limit_hit,
+            "pages_read": to_read, "failed": failed, "limit": limit_hit, "needs_crypto": needs_crypto,
             "total_chars": total, "budget_hit": total > kept}
 
 
@@ -276,6 +279,8 @@ def read_pdf(data: bytes, *, timeout: float | None = None, memory_bytes: int | N
     if not body.strip():
         if result.get("limit"):
             raise UnsafeFileError(SAFETY.format(limit=limit))
+        if result.get("needs_crypto"):
+            raise UnreadableFileError(ENCRYPTED_UNSUPPORTED)
         if result.get("failed") and result.get("failed") >= result.get("pages_read", 0):
             raise UnreadableFileError(DAMAGED)
         raise UnreadableFileError(NO_TEXT)

@@ -18,6 +18,7 @@ import zipfile
 from dataclasses import dataclass
 
 from . import limits
+from .docx import declared_members
 from .text import Decoded, decode_bytes, looks_binary
 
 
@@ -97,8 +98,18 @@ def _magic(data: bytes) -> str:
     return ""
 
 
-def _zip_kind(data: bytes) -> tuple[str, str]:
+def _first_member_is_office(data: bytes) -> bool:
+    if len(data) < 30 or not data.startswith(b"PK\x03\x04"):
+        return False
+    n = struct.unpack("<H", data[26:28])[0]
+    return data[30:30 + n].startswith((b"[Content_Types].xml", b"word/", b"_rels/", b"docProps/"))
+
+
+def _zip_kind(data: bytes, ext: str) -> tuple[str, str]:
     """('docx', '') or ('binary', what) for bytes that start like a zip."""
+    if declared_members(data) > limits.DOCX_MAX_MEMBERS:  # not worth listing: read_docx refuses
+        return ("docx", "") if ext == ".docx" or _first_member_is_office(data) else \
+            ("binary", "a ZIP archive")
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as zf:
             names = set(zf.namelist())
@@ -109,11 +120,8 @@ def _zip_kind(data: bytes) -> tuple[str, str]:
                     mimetype = zf.read(info).strip()
     except Exception:  # noqa: BLE001 - zipfile raises many kinds on damaged data
         # A damaged zip whose first member is an Office part: a broken Word file.
-        if len(data) >= 30 and data.startswith(b"PK\x03\x04"):
-            n = struct.unpack("<H", data[26:28])[0]
-            first = data[30:30 + n]
-            if first.startswith((b"[Content_Types].xml", b"word/", b"_rels/", b"docProps/")):
-                return "docx", ""
+        if _first_member_is_office(data):
+            return "docx", ""
         return "binary", "a damaged ZIP archive"
     if "word/document.xml" in names:
         return "docx", ""
@@ -160,7 +168,7 @@ def sniff(data: bytes, filename: str = "") -> Sniffed:
     if data.startswith(b"%PDF-"):
         return Sniffed("pdf")
     if data.startswith((b"PK\x03\x04", b"PK\x05\x06", b"PK\x07\x08")):
-        kind, what = _zip_kind(data)
+        kind, what = _zip_kind(data, ext)
         return Sniffed(kind, what)
     what = _magic(data)
     if what:

@@ -1,0 +1,31 @@
+"""Streamlit building blocks of the ActorGraph dashboard.
+
+Everything that imports Streamlit lives here (plus ``app.py`` and ``app_pages/``); the engine in
+``actorgraph/`` never does. ``state.py`` names every session-state key, ``cache.py`` holds every
+``st.cache_*`` call, and the other modules each draw one part of a page.
+
+The pages live in ``app_pages/``, not ``pages/``: with a ``pages/`` folder next to ``app.py``
+Streamlit runs its old folder-based navigation until the first ``st.navigation`` call of the
+process, so a fresh server's first visit to ``/actors`` ran that page without ``app.py`` (no
+sidebar, no state), and AppTest reran pages without the router.
+
+Hooks for browser tests (``streamlit run app.py``; keys become ``st-key-*`` classes, ``:`` → ``-``)
+    reference article   button "Try the reference article" (``.st-key-ag_try_reference button``)
+    file input          ``.st-key-ag_upload input[type=file]``; once an article is shown it sits
+                        in the expander "Analyse another article" (``set_input_files`` works
+                        while it is collapsed)
+    paste               ``.st-key-ag_paste textarea`` and button "Analyse text"
+    error               ``[data-testid=stAlertContentError]`` under the inputs
+    counts              ``.st-key-ag_overview [data-testid=stMetric]`` (Actors, Relations, …)
+    graph               ``iframe[title="Graph of the actors of the article and their relations"]``
+                        inside ``.st-key-ag_graph``; in the frame: ``#mynetwork canvas`` and the
+                        global ``network`` (vis.Network): ``network.canvasToDOM(
+                        network.getPositions([id])[id])`` is where node ``id`` is drawn
+    click bridge        ``.st-key-ag_graph_bridge`` (shows the one-line hint)
+    filters (sidebar)   ``.st-key-w-ag-f-countries`` (options read "Name (n)"), ``-relations``,
+                        ``-types``, ``-min_evidence``, ``-hide_isolated``, ``-focus``, ``-depth``,
+                        ``-search``; button "Reset filters"
+    details panel       ``.st-key-ag_details``: picker ``.st-key-w-ag-selected``, the actor card
+                        and the link lists (``details.ag-link``, evidence ``mark`` elements)
+    downloads           sidebar expander "Download the filtered graph" (``.st-key-ag_dl_sidebar-*``)
+"""

@@ -1,0 +1,194 @@
+"""Getting an article in: the reference article, a shipped sample, an upload, or pasted text.
+
+Each ``load_*`` function analyses one input and either makes it the current article
+(``state.set_result``) or records the engine's message (``state.set_error``): the article on
+screen before a failed input stays. They return True when the article changed; the caller then
+reruns so the sidebar is drawn for the new article.
+"""
+from __future__ import annotations
+
+import hashlib
+import logging
+from collections.abc import Callable
+from pathlib import Path
+
+import streamlit as st
+
+from actorgraph.errors import ActorGraphError
+from actorgraph.ingest import MAX_FILE_BYTES, MAX_TEXT_CHARS, SUPPORTED_EXTENSIONS
+from actorgraph.model import Extraction
+from components import cache, state
+from components.safe import md_escape
+
+log = logging.getLogger(__name__)
+
+SAMPLES_DIR = Path(__file__).resolve().parent.parent / "sample_articles"
+REFERENCE_SAMPLE = "01_syria-iraqi-militias.txt"
+SPINNER_TEXT = "Reading the article and finding its actors…"
+
+# widget keys of the input widgets (actions, not settings: they need not survive a page change)
+W_UPLOAD = "ag_upload"
+W_PASTE = "ag_paste"
+W_SAMPLE = "ag_sample"
+
+
+def list_samples() -> list[Path]:
+    if not SAMPLES_DIR.is_dir():
+        return []
+    return sorted(p for p in SAMPLES_DIR.iterdir()
+                  if p.is_file() and p.suffix.lower() in _extensions()
+                  and not p.name.startswith("."))
+
+
+def reference_sample() -> Path | None:
+    path = SAMPLES_DIR / REFERENCE_SAMPLE
+    if path.is_file():
+        return path
+    samples = list_samples()
+    return samples[0] if samples else None
+
+
+def sample_title(path: Path) -> str:
+    """The headline of a sample (its first non-blank line), for the sample picker."""
+    try:
+        with path.open(encoding="utf-8", errors="replace") as fh:
+            for line in fh:
+                line = line.strip()
+                if line:
+                    return line if len(line) <= 90 else line[:89] + "…"
+    except OSError:
+        pass
+    return path.stem
+
+
+def _extensions() -> tuple[str, ...]:
+    return tuple("." + e.lower().lstrip(".") for e in SUPPORTED_EXTENSIONS)
+
+
+def limits_text() -> str:
+    mb = MAX_FILE_BYTES / (1024 * 1024)
+    size = f"{mb:.0f} MB" if mb >= 1 else f"{MAX_FILE_BYTES // 1024} KB"
+    kinds = ", ".join(e.lstrip(".") for e in _extensions())
+    return (f"Files up to {size} ({kinds}). Only the first {MAX_TEXT_CHARS:,} characters of "
+            "an article are analysed.")
+
+
+# --- loading -------------------------------------------------------------------------------------
+
+def _load(input_id: str, work: Callable[[], Extraction]) -> bool:
+    try:
+        with st.spinner(SPINNER_TEXT):
+            extraction = work()
+    except ActorGraphError as exc:
+        state.set_error(str(exc))
+        return False
+    except Exception as exc:  # a bug: say so in the page, keep the last result, log the trace
+        log.exception("analysing %s failed", input_id)
+        state.set_error(f"ActorGraph could not analyse this input because of an internal error "
+                        f"({type(exc).__name__}). The previous result is kept.")
+        return False
+    state.set_result(extraction, input_id)
+    return True
+
+
+def load_bytes(data: bytes, filename: str, input_id: str) -> bool:
+    """Analyse an uploaded (or shipped) file."""
+    return _load(input_id, lambda: cache.extract_bytes(data, filename))
+
+
+def load_text(text: str) -> bool:
+    digest = hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:16]
+    return _load(f"paste:{digest}", lambda: cache.extract_text(text, "pasted text"))
+
+
+def load_sample(path: Path) -> bool:
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        state.set_error(f"The sample {path.name} could not be read ({exc.strerror}).")
+        return False
+    return load_bytes(data, path.name, f"sample:{path.name}")
+
+
+def load_upload(uploaded) -> bool:
+    """Analyse a ``st.file_uploader`` file unless this very upload was handled already (the
+    uploader keeps holding it over reruns, and after other inputs)."""
+    if st.session_state.get(state.UPLOAD_SEEN) == uploaded.file_id:
+        return False
+    st.session_state[state.UPLOAD_SEEN] = uploaded.file_id
+    return load_bytes(uploaded.getvalue(), uploaded.name, f"upload:{uploaded.file_id}")
+
+
+# --- the panel -----------------------------------------------------------------------------------
+
+def input_panel() -> None:
+    """The ways in, and the message of the last input that failed.
+
+    Before any article they fill the page; once one is shown they fold into an expander so the
+    graph sits higher (the error of a failed input is shown outside it).
+    """
+    loaded = state.current() is not None
+    box = (st.expander("Analyse another article", icon=":material/upload_file:")
+           if loaded else st.container())
+    with box:
+        changed = _inputs()
+    if changed:
+        st.rerun()
+    error = st.session_state.get(state.ERROR)
+    if error:
+        kept = " The previous result is still shown below." if loaded else ""
+        st.error(md_escape(error) + kept, icon=":material/error:")
+
+
+def _inputs() -> bool:
+    changed = False
+    ref = reference_sample()
+    left, right = st.columns([1, 2], vertical_alignment="center")
+    with left:
+        if st.button("Try the reference article", type="primary", icon=":material/play_arrow:",
+                     disabled=ref is None, key="ag_try_reference",
+                     help="A wire story on Iraqi militias crossing into Syria (December 2024)."):
+            changed = load_sample(ref)
+    with right:
+        st.caption("…or bring your own article: upload a file, paste its text, or pick another "
+                   "shipped sample. " + limits_text())
+
+    upload_tab, paste_tab, sample_tab = st.tabs(["Upload a file", "Paste text", "Samples"])
+    with upload_tab:
+        uploaded = st.file_uploader(
+            "Article file", type=[e.lstrip(".") for e in _extensions()], key=W_UPLOAD,
+            help=limits_text(),
+        )
+        if uploaded is not None:
+            changed = load_upload(uploaded) or changed
+    with paste_tab:
+        with st.form("ag_paste_form", border=False):
+            text = st.text_area("Article text", key=W_PASTE, height=180,
+                                placeholder="Paste the headline and body of a news article…")
+            if st.form_submit_button("Analyse text", icon=":material/manufacturing:"):
+                if text.strip():
+                    changed = load_text(text) or changed
+                else:
+                    state.set_error("Paste the text of an article first.")
+    with sample_tab:
+        samples = list_samples()
+        if not samples:
+            st.caption("No samples are installed.")
+        else:
+            pick = st.selectbox("Sample article", samples, key=W_SAMPLE, format_func=sample_title)
+            if st.button("Analyse sample", key="ag_load_sample"):
+                changed = load_sample(pick) or changed
+    return changed
+
+
+def notices(extraction: Extraction) -> None:
+    """What the user should know about the current article (truncated, not English…)."""
+    shown = set()
+    for message in extraction.article.notices:
+        if message not in shown:
+            shown.add(message)
+            st.warning(md_escape(message), icon=":material/warning:")
+    for message in extraction.notices:
+        if message not in shown:
+            shown.add(message)
+            st.info(md_escape(message), icon=":material/info:")

@@ -1,0 +1,129 @@
+"""The sidebar: what article is shown, and the filters that apply to every page.
+
+Each filter widget edits a ``w:`` key seeded from its stored key in ``state`` (values that name
+countries or actors absent from the article are dropped first), so filters survive page changes.
+"""
+from __future__ import annotations
+
+import networkx as nx
+import streamlit as st
+
+from actorgraph.graph import countries_present
+from actorgraph.model import RELATION_TYPES
+from components import exports, state
+from components.labels import country_label, relation_label, type_label
+from components.safe import md_escape
+from components.view import Filters, View, get_view
+
+MAX_DEPTH = 3
+NO_FOCUS = ""
+
+
+def render_sidebar() -> View | None:
+    """Draw the sidebar and return the view of this run (None before any article)."""
+    with st.sidebar:
+        extraction = state.current()
+        if extraction is None:
+            st.caption("Analyse an article on the Home page; its filters appear here.")
+            return None
+        full = get_view().full
+        _article_box(extraction, full)
+        st.subheader("Filters", anchor=False)
+        _filters(full)
+        view = get_view()
+        shown, total = view.graph.number_of_nodes(), full.number_of_nodes()
+        st.caption(f"Showing {shown} of {total} actors and {view.graph.number_of_edges()} of "
+                   f"{full.number_of_edges()} relations. Filters apply to the graph, the tables, "
+                   "the counts and the downloads.")
+        exports.sidebar_downloads(view)
+        return view
+
+
+def _article_box(extraction, full: nx.Graph) -> None:
+    article = extraction.article
+    title = article.title or article.source or "Untitled article"
+    with st.container(border=True, key="ag_article_box"):
+        st.markdown(f"**{md_escape(title)}**")
+        st.caption(f"Source: {md_escape(article.source)} · {full.number_of_nodes()} actors · "
+                   f"{full.number_of_edges()} relations")
+        st.page_link("app_pages/home.py", label="Load another article",
+                     icon=":material/upload_file:")
+
+
+def _filters(G: nx.Graph) -> None:
+    ss = st.session_state
+
+    # countries: codes of the countries in the article, shown with their number of actors
+    present = countries_present(G)
+    names = {code: f"{country_label(code, name)} ({n})" for code, name, n in present}
+    codes = [code for code, _, _ in present]
+    st.multiselect(
+        "Country", codes, format_func=names.__getitem__, placeholder="All countries",
+        key=state.seed(state.F_COUNTRIES, [c for c in ss[state.F_COUNTRIES] if c in names]),
+        on_change=state.keep, args=(state.F_COUNTRIES,),
+        help="Keep the actors of these countries and the relations among them.",
+    )
+
+    rels = [r for r in RELATION_TYPES if any(d == r for _, _, d in G.edges(data="relation"))]
+    rels += sorted({d for _, _, d in G.edges(data="relation")} - set(rels) - {None})
+    st.multiselect(
+        "Relation", rels, format_func=relation_label, placeholder="All relations",
+        key=state.seed(state.F_RELATIONS, [r for r in ss[state.F_RELATIONS] if r in rels]),
+        on_change=state.keep, args=(state.F_RELATIONS,),
+    )
+
+    types = sorted({t for _, t in G.nodes(data="type") if t}, key=type_label)
+    st.multiselect(
+        "Actor type", types, format_func=type_label, placeholder="All types",
+        key=state.seed(state.F_TYPES, [t for t in ss[state.F_TYPES] if t in types]),
+        on_change=state.keep, args=(state.F_TYPES,),
+    )
+
+    most = max([int(w or 1) for _, _, w in G.edges(data="weight")] or [1])
+    top = max(most, 2)
+    st.slider(
+        "Minimum evidence (sentences per relation)", 1, top,
+        key=state.seed(state.F_MIN_EVIDENCE, min(max(int(ss[state.F_MIN_EVIDENCE]), 1), top)),
+        on_change=state.keep, args=(state.F_MIN_EVIDENCE,),
+        help="Hide relations that fewer sentences support.",
+    )
+
+    st.toggle(
+        "Hide isolated actors", key=state.seed(state.F_HIDE_ISOLATED),
+        on_change=state.keep, args=(state.F_HIDE_ISOLATED,),
+        help="Hide actors left without any relation by the other filters.",
+    )
+
+    labels = {n: str(d.get("label") or n) for n, d in G.nodes(data=True)}
+    ids = sorted(labels, key=lambda n: labels[n].casefold())
+    focus = ss[state.F_FOCUS] if ss[state.F_FOCUS] in labels else None
+    ss[state.F_FOCUS] = focus
+    # "" stands for "no focus" in the widget: a None value would show as an empty choice
+    ss[state.widget_key(state.F_FOCUS)] = focus if focus is not None else NO_FOCUS
+    st.selectbox(
+        "Focus on an actor", [NO_FOCUS, *ids],
+        format_func=lambda n: "No focus (whole graph)" if n == NO_FOCUS else labels[n],
+        key=state.widget_key(state.F_FOCUS), on_change=_keep_focus,
+        help="Keep one actor and its neighbourhood.",
+    )
+    st.slider(
+        "Neighbourhood depth (steps from the focus)", 1, MAX_DEPTH,
+        key=state.seed(state.F_DEPTH, min(max(int(ss[state.F_DEPTH]), 1), MAX_DEPTH)),
+        on_change=state.keep, args=(state.F_DEPTH,), disabled=focus is None,
+    )
+
+    st.text_input(
+        "Find an actor", key=state.seed(state.F_SEARCH),
+        on_change=state.keep, args=(state.F_SEARCH,),
+        placeholder="Any of its names, e.g. Ankara",
+        help="Keep the actors named so anywhere in the article (and their direct links).",
+    )
+
+    if Filters.from_state().active:
+        st.button("Reset filters", icon=":material/filter_alt_off:", on_click=state.reset_filters,
+                  key="ag_reset_filters")
+
+
+def _keep_focus() -> None:
+    value = st.session_state[state.widget_key(state.F_FOCUS)]
+    st.session_state[state.F_FOCUS] = None if value == NO_FOCUS else value

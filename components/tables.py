@@ -1,0 +1,93 @@
+"""The actor and relation tables of a (filtered) graph, as DataFrames.
+
+Cells hold article text as plain strings; ``st.dataframe`` shows them as text, never as markup.
+"""
+from __future__ import annotations
+
+import networkx as nx
+import pandas as pd
+
+from actorgraph.analysis import centrality
+from actorgraph.model import ALLIANCE, HOSTILITY, INTERNATIONAL
+from components.labels import country_label, relation_label, type_label
+
+ACTOR_COLUMNS = ["Actor", "Type", "Country", "Mentions", "Allies", "Enemies", "Other links",
+                 "Degree centrality", "Betweenness", "Allied with", "Hostile to", "Also called",
+                 "id"]
+RELATION_COLUMNS = ["Actor A", "Relation", "Actor B", "Evidence", "Confidence", "Sentences",
+                    "Direction", "Conflicting", "Cues", "a_id", "b_id"]
+EVIDENCE_SEPARATOR = " ‖ "
+
+
+def _label(G: nx.Graph, n: str) -> str:
+    return str(G.nodes[n].get("label") or n)
+
+
+def actors_frame(G: nx.Graph) -> pd.DataFrame:
+    cent = centrality(G) if G.number_of_nodes() else {}
+    rows = []
+    for n, d in G.nodes(data=True):
+        allies = sorted((_label(G, m) for m in G[n] if G.edges[n, m].get("relation") == ALLIANCE),
+                        key=str.casefold)
+        enemies = sorted((_label(G, m) for m in G[n] if G.edges[n, m].get("relation") == HOSTILITY),
+                         key=str.casefold)
+        mentions = [str(m) for m in d.get("mentions") or ()]
+        c = cent.get(n, {})
+        rows.append({
+            "Actor": _label(G, n),
+            "Type": type_label(str(d.get("type") or "other")),
+            "Country": country_label(str(d.get("country") or ""), str(d.get("country_name") or "")),
+            "Mentions": int(d.get("mention_count") or len(mentions)),
+            "Allies": len(allies),
+            "Enemies": len(enemies),
+            "Other links": G.degree(n) - len(allies) - len(enemies),
+            "Degree centrality": round(float(c.get("degree_centrality", 0.0)), 3),
+            "Betweenness": round(float(c.get("betweenness", 0.0)), 3),
+            "Allied with": ", ".join(allies),
+            "Hostile to": ", ".join(enemies),
+            "Also called": ", ".join(m for m in mentions if m != d.get("label")),
+            "id": n,
+        })
+    df = pd.DataFrame(rows, columns=ACTOR_COLUMNS)
+    return df.sort_values(["Degree centrality", "Mentions", "Actor"],
+                          ascending=[False, False, True], ignore_index=True)
+
+
+def relations_frame(G: nx.Graph) -> pd.DataFrame:
+    rows = []
+    for u, v, d in G.edges(data=True):
+        directed = bool(d.get("directed")) and d.get("from") in G and d.get("to") in G
+        a, b = (d["from"], d["to"]) if directed else (u, v)
+        evidence = [str(s) for s in d.get("evidence") or ()]
+        cues = []
+        for c in d.get("claims") or ():
+            cue = str(c.get("cue") or "")
+            if cue and cue not in cues:
+                cues.append(cue)
+        rows.append({
+            "Actor A": _label(G, a),
+            "Relation": relation_label(str(d.get("relation") or "")),
+            "Actor B": _label(G, b),
+            "Direction": "A → B" if directed else "undirected",
+            "Confidence": round(float(d.get("confidence") or 0.0), 3),
+            "Sentences": int(d.get("weight") or len(evidence)),
+            "Conflicting": bool(d.get("conflicting")),
+            "Evidence": EVIDENCE_SEPARATOR.join(evidence),
+            "Cues": ", ".join(cues),
+            "a_id": a,
+            "b_id": b,
+        })
+    df = pd.DataFrame(rows, columns=RELATION_COLUMNS)
+    return df.sort_values(["Relation", "Confidence", "Actor A"], ascending=[True, False, True],
+                          ignore_index=True)
+
+
+def counts(G: nx.Graph) -> dict[str, int]:
+    rels = [d for _, _, d in G.edges(data="relation")]
+    return {
+        "actors": G.number_of_nodes(),
+        "relations": G.number_of_edges(),
+        "alliances": rels.count(ALLIANCE),
+        "hostilities": rels.count(HOSTILITY),
+        "countries": len({c for _, c in G.nodes(data="country") if c and c != INTERNATIONAL}),
+    }

@@ -1,0 +1,91 @@
+"""The current view: the article's graph and the part of it the sidebar filters keep.
+
+``app.py`` computes it once per run (after drawing the filters) and stores it under
+``state.VIEW``; pages read it with ``get_view()``, so graph, tables, counts and downloads all show
+the same filtered graph.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import networkx as nx
+import streamlit as st
+
+from actorgraph.graph import build_graph, filter_graph
+from actorgraph.model import Extraction
+from components import state
+
+
+@dataclass(frozen=True)
+class Filters:
+    countries: tuple[str, ...] = ()
+    relations: tuple[str, ...] = ()
+    types: tuple[str, ...] = ()
+    min_evidence: int = 1
+    hide_isolated: bool = False
+    focus: str | None = None
+    depth: int = 1
+    search: str = ""
+
+    @classmethod
+    def from_state(cls) -> Filters:
+        ss = st.session_state
+        return cls(
+            countries=tuple(ss[state.F_COUNTRIES]),
+            relations=tuple(ss[state.F_RELATIONS]),
+            types=tuple(ss[state.F_TYPES]),
+            min_evidence=int(ss[state.F_MIN_EVIDENCE]),
+            hide_isolated=bool(ss[state.F_HIDE_ISOLATED]),
+            focus=ss[state.F_FOCUS],
+            depth=int(ss[state.F_DEPTH]),
+            search=str(ss[state.F_SEARCH] or ""),
+        )
+
+    def kwargs(self) -> dict:
+        """Arguments of ``filter_graph``; an empty choice means no filter."""
+        return {
+            "countries": self.countries or None,
+            "relations": self.relations or None,
+            "types": self.types or None,
+            "min_evidence": self.min_evidence,
+            "hide_isolated": self.hide_isolated,
+            "focus": self.focus,
+            "depth": self.depth,
+            "search": self.search.strip() or None,
+        }
+
+    @property
+    def active(self) -> bool:
+        return self != Filters()
+
+
+@dataclass(frozen=True)
+class View:
+    extraction: Extraction
+    input_id: str
+    full: nx.Graph  # every actor and relation of the article
+    graph: nx.Graph  # what the filters keep
+    filters: Filters
+
+    @property
+    def key(self) -> tuple:
+        """Identifies what is shown: the input and the filters."""
+        return (self.input_id, self.filters)
+
+
+def make_view(extraction: Extraction, input_id: str, filters: Filters) -> View:
+    full = build_graph(extraction)
+    return View(extraction, input_id, full, filter_graph(full, **filters.kwargs()), filters)
+
+
+def get_view() -> View | None:
+    """The view app.py computed for this run (or computed now, for a page run on its own)."""
+    view = st.session_state.get(state.VIEW)
+    extraction = state.current()
+    if extraction is None:
+        return None
+    filters = Filters.from_state()
+    if view is None or view.extraction is not extraction or view.filters != filters:
+        view = make_view(extraction, st.session_state[state.INPUT_ID] or "", filters)
+        st.session_state[state.VIEW] = view
+    return view

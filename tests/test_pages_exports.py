@@ -1,0 +1,73 @@
+"""Downloads: every format of the filtered graph, and the tables as CSV."""
+from __future__ import annotations
+
+import csv
+import io
+import json
+import sys
+from pathlib import Path
+
+import networkx as nx
+import pandas as pd
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from apptest_support import assert_ok, fixture_extraction, go, new_app  # noqa: E402
+from actorgraph.graph import build_graph, filter_graph  # noqa: E402
+from components.exports import FORMATS, _maker, file_stem, table_csv  # noqa: E402
+from components.view import Filters, make_view  # noqa: E402
+
+
+def _view(**filters):
+    return make_view(fixture_extraction(), "test", Filters(**filters))
+
+
+def test_pages_exports_sidebar_offers_every_format_on_every_page():
+    at = new_app(fixture_extraction()).run()
+    labels = [label for label, *_ in FORMATS]
+    assert labels == ["Node-link JSON", "GraphML", "GEXF", "Nodes (CSV)", "Edges (CSV)",
+                      "Standalone HTML"]
+    for page in ("home", "explorer", "actors", "relations", "analysis"):
+        go(at, page)
+        assert_ok(at)
+        assert [b.label for b in at.sidebar.get("download_button")] == labels, page
+    go(at, "actors")
+    assert [b.label for b in at.main.get("download_button")] == ["Download this table (CSV)"]
+    go(at, "relations")
+    assert [b.label for b in at.main.get("download_button")] == ["Download this table (CSV)"]
+
+
+def test_pages_exports_files_hold_the_filtered_graph():
+    view = _view(countries=("TUR",))
+    H = view.graph
+    assert set(H) == {"turkey", "sna"} and H.number_of_edges() == 1
+    files = {name: _maker(name, H)() for _, _, _, name in FORMATS}
+    data = json.loads(files["to_node_link_json"])
+    assert {n["id"] for n in data["nodes"]} == {"turkey", "sna"}
+    assert set(nx.read_graphml(io.BytesIO(files["to_graphml"]))) == {"turkey", "sna"}
+    assert set(nx.read_gexf(io.BytesIO(files["to_gexf"]))) == {"turkey", "sna"}
+    nodes = list(csv.DictReader(io.StringIO(files["nodes_csv"])))
+    assert {r["id"] for r in nodes} == {"turkey", "sna"}
+    edges = list(csv.DictReader(io.StringIO(files["edges_csv"])))
+    assert len(edges) == 1 and edges[0]["relation"] == "alliance"
+    page = files["to_html"]
+    assert page.startswith("<!DOCTYPE html>") and "Syrian National Army" in page
+    assert '"id": "ypg"' not in page and '"id": "sna"' in page
+
+
+def test_pages_exports_file_names_say_what_they_hold():
+    assert file_stem(_view()) == "actorgraph-fixture-turkey-and-the-ypg"
+    assert file_stem(_view(relations=("alliance",))).endswith("-filtered")
+
+
+def test_pages_exports_table_csv_neutralises_formulas():
+    df = pd.DataFrame({"Actor": ["=HYPERLINK(\"http://x\")", "Iran"], "Mentions": [1, 2]})
+    rows = list(csv.reader(io.StringIO(table_csv(df))))
+    assert rows == [["Actor", "Mentions"], ["'=HYPERLINK(\"http://x\")", "1"], ["Iran", "2"]]
+
+
+def test_pages_exports_views_agree_with_filter_graph():
+    G = build_graph(fixture_extraction())
+    view = _view(relations=("hostility",), hide_isolated=True)
+    H = filter_graph(G, relations=["hostility"], hide_isolated=True)
+    assert set(view.graph) == set(H) and set(view.graph.edges) == set(H.edges)

@@ -278,7 +278,7 @@ def countries_present(G: nx.Graph) -> list[tuple[str, str, int]]:
     >>> G.add_nodes_from([("a", {"country": "IRN"}), ("b", {"country": "TUR"}),
     ...                   ("c", {"country": "TUR"}), ("d", {"country": ""})])
     >>> countries_present(G)
-    [('TUR', 'Türkiye', 2), ('IRN', 'Iran', 1), ('', 'Unknown', 1)]
+    [('TUR', 'Turkey', 2), ('IRN', 'Iran', 1), ('', 'Unknown', 1)]
     """
     counts: dict[str, int] = defaultdict(int)
     for _, code in G.nodes(data="country"):

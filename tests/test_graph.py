@@ -248,7 +248,7 @@ def test_graph_countries_present_sorted_by_count_then_name():
     G = build_graph(MIDEAST)
     assert countries_present(G) == [
         ("SYR", "Syria", 3), ("INT", "International", 1), ("IRN", "Iran", 1), ("IRQ", "Iraq", 1),
-        ("TUR", "Türkiye", 1)]
+        ("TUR", "Turkey", 1)]
     assert countries_present(nx.Graph()) == []
 
 

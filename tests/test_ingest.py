@@ -492,7 +492,27 @@ GERMAN = ("Syrische Rebellen haben am Freitag die Stadt Aleppo eingenommen, teil
           "die das Regime seit Jahren unterstützen. ") * 3
 
 
-@pytest.mark.parametrize("text", [ARABIC, RUSSIAN, FRENCH, GERMAN, "中国政府周五表示" * 30])
+SPANISH = ("Los rebeldes sirios respaldados por Turquía tomaron la ciudad de Alepo el viernes, "
+           "según funcionarios. El gobierno prometió recuperarla con la ayuda de Rusia e Irán, "
+           "que apoyan al régimen desde hace años. ") * 2
+INDONESIAN = ("Pemberontak Suriah yang didukung oleh Turki merebut kota Aleppo pada hari Jumat, "
+              "kata para pejabat. Pemerintah berjanji akan merebutnya kembali dengan bantuan "
+              "Rusia dan Iran. ") * 3
+HEADLINES = ("Israel strikes Gaza as Hamas fires rockets. Iran warns US over sanctions. Russia "
+             "shells Kharkiv overnight. Sudan RSF seizes El Fasher. Houthis target ships in Red "
+             "Sea. Turkey backs Syrian rebels near Aleppo. Hezbollah fires drones at northern "
+             "Israel. Ukraine hits Russian refinery. Wagner fighters leave Mali. UN urges "
+             "ceasefire in Sudan.")
+ACTOR_LIST = ("Actors: Hezbollah, Iran, Israel, Hamas, Islamic Jihad, Houthis, Saudi Arabia, "
+              "United Arab Emirates, Qatar, Egypt, Jordan, Turkey, Russia, Ukraine, United States, "
+              "United Kingdom, France, Germany, China, India, Pakistan, Afghanistan, Taliban, ISIS, "
+              "al-Qaeda, al-Shabaab, Boko Haram, Wagner, RSF, SAF, SDF, PKK, YPG, HTS, SNA.")
+NAMES = ("The meeting in Paris included Jean-Yves Le Drian, Staffan de Mistura, Ban Ki-moon, "
+         "Recep Tayyip Erdogan and Bashar al-Assad, who said the talks were useful. ") * 3
+
+
+@pytest.mark.parametrize("text", [ARABIC, RUSSIAN, FRENCH, GERMAN, SPANISH, INDONESIAN,
+                                  "中国政府周五表示" * 30])
 def test_ingest_non_english_notice(text: str) -> None:
     assert not looks_english(text)
     a = read_text(text)
@@ -502,7 +522,7 @@ def test_ingest_non_english_notice(text: str) -> None:
 
 @pytest.mark.parametrize("text", [BODY * 3, "Rebels seize Aleppo", "Israeli strikes kill dozens "
                                   "in Gaza, health officials say", BODY + " " + ARABIC[:60],
-                                  "12345 67890"])
+                                  "12345 67890", HEADLINES, ACTOR_LIST, NAMES])
 def test_ingest_english_has_no_language_notice(text: str) -> None:
     assert looks_english(text)
     assert read_text(text).notices == ()

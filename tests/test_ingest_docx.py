@@ -128,12 +128,24 @@ def test_ingest_docx_hand_written_parts(base_docx: bytes) -> None:
 
 
 def test_ingest_docx_deep_nesting(base_docx: bytes) -> None:
-    depth = 20_000
-    body = "<w:sdt><w:sdtContent>" * depth + p(BODY) + "</w:sdtContent></w:sdt>" * depth
+    def nested(depth: int) -> bytes:
+        body = "<w:sdt><w:sdtContent>" * depth + p(BODY) + "</w:sdtContent></w:sdt>" * depth
+        return replace_parts(base_docx, {"word/document.xml": document_xml(body)})
+
+    start = time.perf_counter()
+    assert read_bytes(nested(2_000), "deep.docx").text == BODY  # 4,000 levels: fine
+    with pytest.raises(UnsafeFileError, match="nested more than 10,000 levels"):
+        read_bytes(nested(20_000), "deeper.docx")  # refused before expat's stack grows
+    assert time.perf_counter() - start < 5
+
+
+def test_ingest_docx_many_elements_use_no_tree(base_docx: bytes) -> None:
+    # 3 MB of small elements, salted so that the ratio check lets it through: streamed
+    body = "".join(f'<w:x a="{i}"/>' for i in range(200_000)) + p(BODY)
     data = replace_parts(base_docx, {"word/document.xml": document_xml(body)})
     start = time.perf_counter()
-    assert read_bytes(data, "deep.docx").text == BODY
-    assert time.perf_counter() - start < 5
+    assert read_bytes(data, "a.docx").text == BODY
+    assert time.perf_counter() - start < 3
 
 
 def test_ingest_docx_empty(base_docx: bytes) -> None:

@@ -187,6 +187,11 @@ def test_ingest_pdf_garbage_after_header(data: bytes) -> None:
 def test_ingest_pdf_header_after_junk_is_still_a_pdf() -> None:
     a = read_bytes(b"junk before the header\n" + make_pdf([LINES]), "x.bin")
     assert a.kind == "pdf" and a.title == "Rebels seize Aleppo"
+    a = read_bytes(b"\x00\x01\x02" + make_pdf([LINES]), "x.bin")
+    assert a.kind == "pdf"
+    # a text that only mentions the header is still text
+    a = read_bytes(b"Files start with %PDF-1.4 and then objects. " + BODY.encode(), "a.txt")
+    assert a.kind == "txt"
 
 
 # ---------------------------------------------------------------- hostile files

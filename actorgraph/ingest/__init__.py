@@ -59,6 +59,8 @@ _ADVICE = {
     "a Rich Text (RTF) document": "Save it as .docx or .txt and upload it again.",
     "an OpenDocument text file (.odt)": "Save it as .docx or PDF and upload it again.",
     "a PostScript file": "Convert it to PDF and upload it again.",
+    "an old-format Office file (.doc, .xls or .ppt) or a password-protected Office file":
+        "If it is a Word document, remove any password, save it as .docx and upload it again.",
 }
 
 

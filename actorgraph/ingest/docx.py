@@ -6,13 +6,14 @@ and no ``<!DOCTYPE``/``<!ENTITY`` in any XML part (entity expansion). The declar
 sizes are binding: zipfile never inflates a member beyond its declared size.
 
 Then word/document.xml is streamed through expat (``xml.parsers.expat``): events
-only, no element tree, so neither depth nor millions of elements cost memory (an
-ElementTree of a 1.3 MB .docx holding 40 MB of salted XML took 560 MB). Not
-python-docx, also so that text in content
-controls (``w:sdt``), text boxes, hyperlinks and tracked insertions is kept, deleted
-and moved-away text and field codes are not, text boxes are not read twice (the
-``mc:Fallback`` copy is skipped), and .docm/.dotx files work too. Paragraphs of
-tables come out one per line, in document order.
+only, no element tree, so millions of elements cost no memory (an ElementTree of a
+1.3 MB .docx holding 40 MB of salted XML took 560 MB), and depth is capped
+(DOCX_MAX_DEPTH). python-docx is not used: it builds the whole tree, and it misses
+text in content controls (``w:sdt``) and text boxes. Here text in content controls,
+text boxes, hyperlinks and tracked insertions is kept; deleted and moved-away text and
+field codes are not; text boxes are not read twice (the ``mc:Fallback`` copy is
+skipped); .docm/.dotx work too. Table cells come out one paragraph each, in document
+order.
 """
 from __future__ import annotations
 
@@ -24,7 +25,7 @@ from xml.parsers import expat
 
 from ..errors import UnreadableFileError, UnsafeFileError
 from . import limits
-from .text import first_line_title, normalize, one_line
+from .text import first_line_title, junk_title, normalize, one_line
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main "
 MC = "http://schemas.openxmlformats.org/markup-compatibility/2006 "
@@ -250,15 +251,6 @@ def _paragraphs(zf: zipfile.ZipFile) -> list[tuple[str, str]]:
     return out
 
 
-_JUNK_TITLES = ("untitled", "document", "microsoft word", "word document")
-
-
-def _meaningful(title: str) -> bool:
-    t = title.strip().lower()
-    return (bool(t) and len(t) <= 300 and not t.startswith(_JUNK_TITLES)
-            and not t.endswith((".doc", ".docx", ".pdf", ".rtf", ".odt")))
-
-
 def read_docx(data: bytes) -> tuple[str, str]:
     """(title, body) of a .docx; the title paragraph is not repeated in the body."""
     if declared_members(data) > limits.DOCX_MAX_MEMBERS:
@@ -266,9 +258,15 @@ def read_docx(data: bytes) -> tuple[str, str]:
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as zf:
             check_zip(zf)
-            styles = _styles(zf)
             paragraphs = _paragraphs(zf)
-            core = _core_title(zf)
+            try:  # a damaged styles or properties part only costs the title
+                styles = _styles(zf)
+            except expat.ExpatError:
+                styles = {}
+            try:
+                core = _core_title(zf)
+            except expat.ExpatError:
+                core = ""
     except (UnsafeFileError, UnreadableFileError):
         raise
     except expat.ExpatError as exc:
@@ -288,7 +286,7 @@ def read_docx(data: bytes) -> tuple[str, str]:
     for i in nonempty[:10]:
         if kinds[i] == "title":
             return take(i)
-    if core and _meaningful(core):
+    if core and not junk_title(core):
         for i in first:
             if one_line(texts[i]).casefold() == core.casefold():
                 return take(i)
@@ -296,6 +294,6 @@ def read_docx(data: bytes) -> tuple[str, str]:
         if kinds[i] == "heading1":
             return take(i)
     body = "\n\n".join(texts[j] for j in nonempty)
-    if first_line_title(body) or not (core and _meaningful(core)):
+    if first_line_title(body) or not (core and not junk_title(core)):
         return "", body  # the caller applies the first-short-line rule
     return core, body

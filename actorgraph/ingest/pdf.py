@@ -24,7 +24,7 @@ from typing import Any
 
 from ..errors import UnreadableFileError, UnsafeFileError
 from . import limits
-from .text import one_line
+from .text import junk_title, one_line
 
 # The directory that holds the ``actorgraph`` package, so the child imports this code.
 _ROOT = str(Path(__file__).resolve().parents[2])
@@ -113,20 +113,11 @@ def run_bounded(data: bytes, *, code: str, args: tuple[str, ...] = (),
 
 # ---------------------------------------------------------------- child side
 
-_JUNK_TITLES = ("untitled", "microsoft word", "microsoft powerpoint", "powerpoint presentation",
-                "document", "slide", "title", "print", "pdf")
-
-
 def _meaningful_title(title: object) -> str:
     if not isinstance(title, str):
         return ""
     t = " ".join(title.split())
-    low = t.lower()
-    if (len(t) < 4 or len(t) > 300 or low.startswith(_JUNK_TITLES)
-            or low.endswith((".doc", ".docx", ".pdf", ".indd", ".ps", ".tex", ".dvi", ".qxd"))
-            or not any(c.isalpha() for c in t)):
-        return ""
-    return t
+    return "" if junk_title(t) else t
 
 
 def _child_work(data: bytes, max_pages: int, char_budget: int) -> dict[str, Any]:

@@ -2,7 +2,7 @@
 
 ``sniff(data, filename)`` returns one of:
 
-* ``pdf``     – "%PDF-" in the first KB
+* ``pdf``     – starts with "%PDF-", or has a "%PDF-1.x" line within the first KB
 * ``docx``    – a zip holding word/document.xml (or a damaged zip that starts like one)
 * ``html``    – text with HTML markers (or any tag, when the name says .html/.htm)
 * ``md``      – text whose name says .md/.markdown
@@ -163,6 +163,19 @@ def _text_kind(text: str, ext: str) -> str:
     return "txt"
 
 
+_PDF_HEADER = re.compile(rb"%PDF-[12]\.\d")
+
+
+def _late_pdf_header(head: bytes) -> bool:
+    """A PDF header after some junk (readers accept it within the first KB), but not a
+    text that merely mentions "%PDF-": it must start a line or follow binary bytes."""
+    m = _PDF_HEADER.search(head)
+    if not m:
+        return False
+    before = head[: m.start()]
+    return before.endswith((b"\n", b"\r")) or any(b < 9 for b in before)
+
+
 def sniff(data: bytes, filename: str = "") -> Sniffed:
     ext = extension(filename)
     if data.startswith(b"%PDF-"):
@@ -173,7 +186,7 @@ def sniff(data: bytes, filename: str = "") -> Sniffed:
     what = _magic(data)
     if what:
         return Sniffed("binary", what)
-    if b"%PDF-" in data[: limits.SNIFF_PDF_BYTES]:
+    if _late_pdf_header(data[: limits.SNIFF_PDF_BYTES]):
         return Sniffed("pdf")
     decoded = decode_bytes(data)
     if not decoded.exact:

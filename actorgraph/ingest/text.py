@@ -168,6 +168,22 @@ def first_line_title(text: str) -> str:
     return first
 
 
+_JUNK_TITLE = re.compile(
+    r"(?:untitled(?: document)?|document ?\d*|new document|doc\d+|title|print|slide ?\d*"
+    r"|microsoft (?:word|powerpoint|excel)\b.*|(?:word|powerpoint) (?:document|presentation)"
+    r"|.*\.(?:docx?|pdf|rtf|odt|indd|tex|dvi|ps|qxd|txt|html?))",
+    re.I,
+)
+
+
+def junk_title(title: str) -> bool:
+    """True for document-property titles that are not headlines ("Microsoft Word -
+    draft3.docx", "Untitled", "Document1", "Slide 1")."""
+    t = " ".join(title.split())
+    return (len(t) < 4 or len(t) > 300 or not any(c.isalpha() for c in t)
+            or bool(_JUNK_TITLE.fullmatch(t)))
+
+
 def _same(a: str, b: str) -> bool:
     return " ".join(a.split()).casefold() == " ".join(b.split()).casefold()
 
@@ -230,6 +246,26 @@ _FUNCTION_WORDS = frozenset(
     "have had this which not or but they their its will after who been would there we you "
     "than also into over about against".split()
 )
+# Frequent short words of other Latin-script languages (French, Spanish, Portuguese,
+# Italian, German, Dutch, Scandinavian, Polish, Turkish, Indonesian/Malay, Tagalog,
+# Swahili, Vietnamese) that are not English words.
+_OTHER_WORDS = frozenset(
+    "le la les des du et est une un dans pour qui que pas sur au aux avec ce cette sont ont "
+    "par plus ou mais leur été selon "
+    "el los las del y es una por con para se su sus al lo como más pero fue según ha han desde "
+    "os da do das dos é um uma em no na não pelo pela ao foi "
+    "il gli della di è che per non dei nel alla sono hanno anche più "
+    "der die das und ist nicht ein eine zu den dem mit von sich auf für im auch sie wird "
+    "werden hat haben nach bei aus wie oder "
+    "de het een en van niet dat op te zijn voor door ook als maar bij naar "
+    "och att det som på är för med til af og ikke er "
+    "się nie jest że jak oraz "
+    "ve bir bu ile için olarak daha çok gibi "
+    "yang dan di ini itu dengan untuk dari dalam tidak akan pada juga ke oleh ada "
+    "ang ng sa mga "
+    "ya wa kwa za "
+    "và của là các những được trong có".split()
+)
 _WORD = re.compile(r"[^\W\d_]+")
 
 
@@ -239,10 +275,11 @@ def _is_latin_letter(c: str) -> bool:
 
 
 def looks_english(text: str) -> bool:
-    """Cheap guess: mostly Latin letters and enough common English function words.
+    """Cheap guess: False when the text is mostly in a non-Latin script, or when it has
+    more of the common short words of other Latin-script languages than of English.
 
-    Short texts (fewer than 40 words) are judged by script only, so a headline or a
-    short English paragraph is never flagged.
+    Texts without such evidence (fewer than 40 words, lists of names, headline digests)
+    count as English, so the notice is shown only when the language is clearly another.
     """
     sample = text[:20_000]
     letters = [c for c in sample if c.isalpha()]
@@ -254,8 +291,9 @@ def looks_english(text: str) -> bool:
     words = _WORD.findall(sample.casefold())
     if len(words) < 40:
         return True
-    hits = sum(1 for w in words if w in _FUNCTION_WORDS)
-    return hits >= 0.06 * len(words)
+    english = sum(1 for w in words if w in _FUNCTION_WORDS)
+    other = sum(1 for w in words if w in _OTHER_WORDS)
+    return not (other >= 0.08 * len(words) and other > english)
 
 
 # ---------------------------------------------------------------- markdown

@@ -146,6 +146,9 @@ def country_name(code: str) -> str:
         return ""
     if code in EXTRA_COUNTRIES:
         return EXTRA_COUNTRIES[code]
+    state = load_kb().state_of(code)
+    if state is not None:  # the base's common name: "Turkey", "Russia", not "Russian Federation"
+        return state.name
     c = pycountry.countries.get(alpha_3=code)
     if c is None:
         return code

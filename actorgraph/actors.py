@@ -91,6 +91,7 @@ class Resolution:
     sent_index: dict[int, int]  # sentence start token → sentence number
     order: list[tuple[int, str, str]] = field(default_factory=list)  # (token, actor id, class)
     plural_at: dict[int, bool] = field(default_factory=dict)  # mention start/head → grammatically plural
+    inner_backers: dict[int, str] = field(default_factory=dict)  # "Saudi" in "the Saudi-led coalition"
 
     def sentence_of(self, token: Token) -> int:
         return self.sent_index[token.sent.start]
@@ -114,6 +115,7 @@ class Recognizer:
         self.exact = PhraseMatcher(nlp.vocab, attr="ORTH")
         self.forms: dict[str, list[tuple[str, str]]] = defaultdict(list)  # key → [(target, kind)]
         self.surface_has_upper: dict[str, bool] = {}
+        self.state_forms: dict[str, str] = {}  # exact name or demonym of a state → its entry
         forms = list(kb.surface_forms())
         for f, doc in zip(forms, nlp.tokenizer.pipe(f.text for f in forms)):
             key = f"{f.kind}:{f.target}:{f.text}"
@@ -122,6 +124,9 @@ class Recognizer:
                 matcher.add(key, [doc])
             self.forms[key].append((f.target, f.kind))
             self.surface_has_upper[key] = any(c.isupper() for c in f.text)
+            if f.kind in ("name", "demonym", "acronym") and kb.entries.get(f.target) is not None \
+                    and kb.entries[f.target].type == "state" and f.text not in kb.entries[f.target].ambiguous:
+                self.state_forms.setdefault(f.text, f.target)
 
     def matches(self, doc: Doc) -> list[KBMatch]:
         found: list[KBMatch] = []
@@ -194,6 +199,7 @@ class _Resolver:
         self.place_actor: dict[int, str] = {}
         self.modifier_actor: dict[int, str] = {}
         self.plural_at: dict[int, bool] = {}
+        self.inner_backers: dict[int, str] = {}
         self.definite_memo: dict[str, str] = {}  # generic head lemma → the actor "the <head>" named
         self.sent_index = {s.start: n for n, s in enumerate(doc.sents)}
         self.order: list[tuple[int, str, str]] = []
@@ -300,7 +306,7 @@ class _Resolver:
         self.modifier_actor = {i: a for i, a in self.modifier_actor.items() if i not in self.token_actor}
         return Resolution(self.doc, self.actors, self.token_actor, self.np_actors, self.places,
                           self.place_actor, self.modifier_actor, self.focus, self.sent_index, self.order,
-                          self.plural_at)
+                          self.plural_at, self.inner_backers)
 
     def mark_datelines(self, matches: list[KBMatch]) -> None:
         """"GOMA, Democratic Republic of Congo - …": a dateline names a place, never an actor."""
@@ -431,6 +437,11 @@ class _Resolver:
             actor = self.entry_actor(entry.id)
             self.link(span, actor)
             self.remember(span.start, actor, _class_of_type(entry.type))
+            for t in span[:-2]:
+                if self.doc[t.i + 1].text == "-" and self.lex.compound_participles.get(self.doc[t.i + 2].lower_):
+                    state = self.rec.state_forms.get(t.text)
+                    if state:
+                        self.inner_backers[t.i] = self.route(state).id
             last = span[-1]
             generic_cls = generic_cls or self.lex.noun_class.get(lemma(last))
             if generic_cls and last.tag_ in ("NNS", "NNPS"):  # "M23 rebels" … "the rebels"
@@ -468,6 +479,8 @@ class _Resolver:
                 return "place"
         if root.dep_ == "pobj" and lemma(head) == "to" and lemma(head.head) in self.lex.motion_verbs:
             return "place"
+        if root.dep_ == "pobj" and lemma(head.head) in self.lex.non_actor_heads:
+            return "place"  # "the border with Burundi", "the capital of Mali"
         if root.dep_ in ("compound", "nmod", "amod") and head.i > root.i:
             if lemma(head) in self.lex.non_actor_heads or lemma(head) in self.lex.hostility_nouns \
                     or head.pos_ in ("NOUN", "PROPN") and not self.lex.noun_class.get(lemma(head)):
@@ -653,6 +666,12 @@ class _Resolver:
                     self.remember(head.i, actor, cls, plural=True)
             return
         if cls == "government" or government_mod:
+            located = self.located_in(head)
+            if located:  # "the junta in Ouagadougou"
+                actor = self.government_actor(located, lemma(head))
+                self.link(span, actor, head=head)
+                self.remember(head.i, actor, "government")
+                return
             if not self.focus:
                 return
             # a bare title or a count of soldiers says nothing of whose they are
@@ -675,7 +694,8 @@ class _Resolver:
         distinguishing = [m for m in mods if m.dep_ in ("amod", "compound", "nmod", "npadvmod")
                           and m.i not in backers and m.pos_ in ("ADJ", "NOUN", "PROPN", "VERB")
                           and lemma(m) not in ("main", "other", "new", "local", "several", "many",
-                                               "armed", "some", "various", "same", "former")
+                                               "some", "various", "same", "former")
+                          and lemma(m) not in self.lex.ideology_words  # "the jihadist groups": no new party
                           and m.head.i not in backers]
         definite = any(c.dep_ in ("det", "poss") for c in head.children)
         definite = any(c.dep_ in ("det", "poss") for c in head.children)
@@ -765,7 +785,7 @@ class _Resolver:
         counts: Counter[str] = Counter()
         for tok_i, aid, _c in self.order:
             a = self.actors[aid]
-            if tok_i < head.i and a.type in self.ARMED and a.country == self.focus and a.kb_id:
+            if tok_i < head.i and a.type in self.ARMED and a.kb_id:
                 counts[aid] += 1
         return counts.most_common(1)[0][0] if counts else None
 

@@ -50,6 +50,14 @@ class Lexicon:
     firing_verbs: frozenset[str]
     stance_verb_preps: dict[str, list[str]]
     speech_verbs: frozenset[str]
+    supply_verbs: frozenset[str]
+    supply_nouns: frozenset[str]
+    origin_verbs: dict[str, list[str]]
+    loss_verbs: frozenset[str]
+    reciprocal_heads: frozenset[str]
+    accusation_nouns: frozenset[str]
+    object_control_verbs: frozenset[str]
+    ideology_words: frozenset[str]
 
 
 def read_lexicon(path: Path = LEXICON_PATH) -> Lexicon:

@@ -65,6 +65,12 @@ class _Extractor:
             out.extend(res.np_actors[tok.i])
         elif tok.i in res.token_actor:
             out.append(res.token_actor[tok.i])
+        elif tok.lower_ == "whose":  # "ISSP, whose fighters have clashed with JNIM"
+            verb = tok.head
+            while verb.dep_ not in ("relcl", "acl") and verb.head is not verb:
+                verb = verb.head
+            if verb.dep_ in ("relcl", "acl"):
+                out.extend(self.denote(verb.head, depth + 1, places))
         elif tok.lower_ in ("itself", "themselves"):
             pass  # "defending itself": no second party
         elif tok.lower_ in ("we", "our", "us", "i", "my") and tok.pos_ == "PRON":
@@ -89,8 +95,11 @@ class _Extractor:
                     break
         elif places and tok.i in res.place_actor:
             out.append(self.promote(tok))
+        elif tok.tag_ == "NNS" and lemma(tok) in self.lex.reciprocal_heads and any(
+                c.lower_ in ("two", "both") for c in tok.children):
+            out.extend(self.last_n(tok))  # "the two groups have fought each other"
         else:
-            appos = [c for c in tok.children if c.dep_ == "appos"]
+            appos = [c for c in tok.children if c.dep_ in ("appos",)]
             for c in appos:
                 out.extend(self.denote(c, depth + 1, places))
             if not out:
@@ -116,6 +125,18 @@ class _Extractor:
                     out.extend(self.denote(c, depth + 1, places))
         return list(dict.fromkeys(out))
 
+    def last_n(self, tok: Token, n: int = 2) -> list[str]:
+        """"the two groups", "both countries": the last two actors of that kind."""
+        states = lemma(tok) in ("country", "state")
+        seen: list[str] = []
+        for tok_i, aid, _ in reversed(self.res.order):
+            kind_ok = (self.res.actors[aid].type in ("state", "government")) == states
+            if tok_i < tok.i and aid not in seen and kind_ok:
+                seen.append(aid)
+            if len(seen) == n:
+                return seen
+        return []
+
     def speaker(self, tok: Token) -> list[str]:
         """"'We will keep striking…,' a US official said": the one who speaks, outside the quote."""
         sent = tok.sent
@@ -131,13 +152,15 @@ class _Extractor:
         return []
 
     def controllers(self, tok: Token) -> list[str]:
-        """"rebel-controlled areas", "Houthi-held ports": an attack on them hits their holder."""
+        """"rebel-controlled areas", "towns held by the group": an attack on them hits their holder."""
         out = []
         for c in tok.children:
             if c.dep_ in ("amod", "compound") and self.lex.compound_participles.get(c.lower_) == "territory":
                 for x in c.subtree:
                     if x.i < c.i and x.i in self.res.token_actor:
                         out.append(self.res.token_actor[x.i])
+            if c.dep_ == "acl" and self.lex.compound_participles.get(c.lower_) == "territory":
+                out.extend(self.agents(c))
         return out
 
     def promote(self, tok: Token) -> str:
@@ -166,8 +189,8 @@ class _Extractor:
                     return found[0]
         sents = [s for s in self.doc.sents if s.start <= pron.i]
         window = sents[-2].start if len(sents) >= 2 else 0
-        # the subject of the pronoun's own sentence is the most salient antecedent
-        for tok_i, aid, _cls in reversed(self.res.order):
+        # a pronoun in subject position looks first to the subject of its sentence
+        for tok_i, aid, _cls in reversed(self.res.order if subject_like else ()):
             if not (pron.sent.start <= tok_i < pron.i) or aid in exclude:
                 continue
             subj = next((t for t in self.doc[tok_i:pron.i] if t.dep_ in SUBJECT_DEPS
@@ -195,7 +218,7 @@ class _Extractor:
                     return list(dict.fromkeys(found))
                 if c.lower_ not in RELATIVE_PRONOUNS:
                     return []
-        if verb.dep_ == "xcomp":
+        if verb.dep_ == "xcomp" and lemma(verb.head) in self.lex.object_control_verbs:
             # "prompting Bamako to cut ties", "urged the army to fight": the object acts
             controller = [c for c in verb.head.children if c.dep_ == "dobj"]
             if controller:
@@ -244,6 +267,10 @@ class _Extractor:
                 for p in c.children:
                     if p.dep_ == "pobj":
                         out.extend(self.denote(p))
+        if not out:  # "armed and trained by Iran": the agent of the last conjunct serves all
+            for c in verb.children:
+                if c.dep_ == "conj" and c.tag_ == "VBN":
+                    out.extend(self.agents(c))
         return out
 
     def patients(self, verb: Token) -> list[str]:
@@ -253,6 +280,8 @@ class _Extractor:
                 return self.denote(c)
         if verb.dep_ in ("acl", "amod", "relcl"):
             return self.denote(verb.head, conj=False)
+        if verb.dep_ == "conj" and verb.head.tag_ == "VBN":  # "are armed and trained by X"
+            return self.patients(verb.head)
         return []
 
     def pobjs(self, head: Token, preps: set[str]) -> list[str]:
@@ -272,17 +301,21 @@ class _Extractor:
         return out
 
     def negated(self, tok: Token) -> bool:
+        """"did not attack", "denies backing", "would not send troops to fight",
+        "rejected accusations that it supports"."""
         if any(c.dep_ == "neg" for c in tok.children):
             return True
         head = tok
-        for _ in range(3):
-            if head.dep_ in ("xcomp", "ccomp", "pcomp", "dobj", "pobj", "advcl") and head.head is not head:
+        for _ in range(4):
+            if head.dep_ in ("xcomp", "ccomp", "pcomp", "dobj", "pobj", "advcl", "acl", "prep") \
+                    and head.head is not head:
+                purpose = head.dep_ in ("xcomp", "advcl")
                 head = head.head
                 if lemma(head) in self.lex.denial_verbs and lemma(head) != "rule" or (
                         lemma(head) == "rule" and any(c.lower_ == "out" for c in head.children)):
                     return True
-                if head.dep_ == "prep":
-                    continue
+                if purpose and any(c.dep_ == "neg" for c in head.children):
+                    return True
             else:
                 break
         return False
@@ -332,6 +365,9 @@ class _Extractor:
         backer_tok = self.doc[tok.i - 2]
         backers = self.denote(backer_tok) or ([self.res.token_actor[backer_tok.i]]
                                                if backer_tok.i in self.res.token_actor else [])
+        if backer_tok.i in self.res.inner_backers:  # "the Saudi-led coalition" is one name
+            backers = [self.res.inner_backers[backer_tok.i]]
+            self.pending.setdefault(backers[0], []).append(backer_tok.i)
         if not backers and backer_tok.i in self.res.modifier_actor:
             backers = [self.promote(backer_tok)]
         if not backers:
@@ -355,6 +391,34 @@ class _Extractor:
     def rule_verb(self, verb: Token, sent: Span) -> None:
         low = lemma(verb)
         lex = self.lex
+        if self.negated(verb):
+            return
+        if low in lex.supply_verbs:
+            goods = [c for c in verb.children if c.dep_ == "dobj" and (lemma(c) in lex.supply_nouns or any(
+                lemma(x) in lex.supply_nouns for x in c.subtree if x.dep_ == "pobj"))]
+            if goods:  # "shipped artillery shells to Moscow", "sent weapons to the RSF"
+                self.emit(self.subjects(verb), self.pobjs(verb, {"to"}) + self.pobjs(goods[0], {"to", "for"}),
+                          ALLIANCE, "svo", verb, sent)
+        if low in lex.origin_verbs:  # "grew out of the Janjaweed", "split from Boko Haram"
+            particles = {c.lower_ for c in verb.children if c.dep_ in ("prt", "prep", "advmod")}
+            if particles & set(lex.origin_verbs[low]):
+                sources = [a for x in verb.subtree if x.dep_ == "pobj" and x.head.lower_ in ("from", "of")
+                           and x.head.head.i in (verb.i, *[c.i for c in verb.children]) for a in self.denote(x)]
+                self.emit(self.subjects(verb), sources, AFFILIATION, "membership", verb, sent)
+        if low in lex.loss_verbs:  # "the junta lost Lashio to the MNDAA"
+            self.emit(self.subjects(verb), self.pobjs(verb, {"to"}), HOSTILITY, "svo", verb, sent)
+        for c in verb.children:  # "fight on the army's side", "on the side of the government"
+            if c.dep_ == "prep" and c.lower_ == "on":
+                for side in c.children:
+                    if side.dep_ == "pobj" and lemma(side) == "side":
+                        friends = self.owners(side) + self.pobjs(side, {"of"})
+                        self.emit(self.subjects(verb), friends, ALLIANCE, "alongside", verb, sent, directed=False)
+        if any(c.dep_ == "dobj" and c.lower_ == "other" and any(x.lower_ in ("each", "one") for x in c.children)
+               for c in verb.children) and (low in lex.hostility_verbs or low in lex.alliance_verbs):
+            parties = self.subjects(verb)  # "the two groups have fought each other"
+            rel = HOSTILITY if low in lex.hostility_verbs else ALLIANCE
+            for a, b in combinations(parties, 2):
+                self.emit([a], [b], rel, "svo", verb, sent, directed=False)
         if low in lex.stance_verb_preps and not self.negated(verb):
             # "Egypt stands behind the Sudanese army", "sided with the junta"
             allies = self.pobjs(verb, set(lex.stance_verb_preps[low]))
@@ -403,7 +467,12 @@ class _Extractor:
         if not ties or self.negated(verb):
             return
         others = self.pobjs(ties[0], {"with"}) + self.pobjs(verb, {"with"})
-        self.emit(self.subjects(verb), others, HOSTILITY, "svo", verb, sent)
+        subjects = self.subjects(verb)
+        for s_ in subjects:
+            kind = self.res.actors[s_].type
+            # states break off relations in anger; a group cutting its ties leaves a parent
+            rel = HOSTILITY if kind in ("state", "government", "military", "igo") else AFFILIATION
+            self.emit([s_], others, rel, "svo", verb, sent)
 
     def verb_stance(self, verb: Token, sent: Span, relation: str) -> None:
         low = lemma(verb)
@@ -428,7 +497,9 @@ class _Extractor:
                 preps = preps | {"with"}
             if relation == ALLIANCE and low in self.lex.with_alliance:
                 preps = preps | {"with"}
-            targets += self.pobjs(verb, preps)
+            targets += [a for c in verb.children if c.dep_ == "prep" and c.lower_ in preps
+                        for p in c.children if p.dep_ == "pobj" and lemma(p) not in self.lex.alliance_nouns
+                        and lemma(p) != "side" for a in self.denote(p)]
             rule = "svo"
         # "help the government fight the rebels": the helped is the subject of the clause
         clause_targets: list[str] = []
@@ -591,6 +662,9 @@ class _Extractor:
         if relation == HOSTILITY and targets and not owners and not light and self.pobjs(noun, {"with", "against"}):
             # "locked in a border conflict with Cambodia", "at war with the government"
             owners = [a for a in self.subjects_of_phrase(noun) if a not in targets]
+            if not owners and noun.dep_ in SUBJECT_DEPS:
+                # "Clashes with Hamas killed three soldiers, the Israeli military said"
+                owners = [a for a in self.speaker(noun) if a not in targets]
         if relation == HOSTILITY and owners and not targets and lemma(governor) in lex.undergo_verbs:
             # "his fighters were responding to attacks by the army": the army attacks them
             targets = [a for a in self.subjects(governor) if a not in owners]
@@ -719,11 +793,18 @@ class _Extractor:
 
     def rule_alongside(self, prep: Token, sent: Span) -> None:
         """"fought alongside the army": allies of the clause's subject."""
-        allies = [a for p in prep.children if p.dep_ == "pobj" for a in self.denote(p)]
+        pobj = [p for p in prep.children if p.dep_ == "pobj"]
+        allies = [a for p in pobj for a in self.denote(p)]
         pred = prep.head
-        if pred.pos_ not in ("VERB", "AUX"):
+        if pred.pos_ not in ("VERB", "AUX") or self.negated(pred):
             return
-        self.emit(self.subjects(pred), allies, ALLIANCE, "alongside", prep, sent, directed=False)
+        subjects = self.subjects(pred)
+        self.emit(subjects, allies, ALLIANCE, "alongside", prep, sent, directed=False)
+        # "fought alongside the FARDC against the M23": both sides face the same foe
+        foes = self.pobjs(pred, {"against"}) + [a for p in pobj for a in self.pobjs(p, {"against"})]
+        if lemma(pred) in self.lex.hostility_verbs or foes:
+            self.emit(subjects + allies, [f for f in foes if f not in subjects + allies], HOSTILITY,
+                      "purpose", prep, sent)
 
 
 def _is_plural(label: str) -> bool:

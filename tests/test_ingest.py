@@ -99,10 +99,12 @@ def test_ingest_cp1252_fallback() -> None:
 
 
 def test_ingest_latin1_fallback() -> None:
-    # 0x81 is undefined in cp1252, so this is decoded as Latin-1 (and 0x81 dropped as C1).
-    data = b"Caf\xe9 \x81in G\xe9n\xe8ve. " + BODY.encode()
+    # 0x81 is undefined in cp1252: read as Latin-1 (a C1 control, dropped), while the
+    # smart quotes of the same file stay smart quotes.
+    data = b"\x93Caf\xe9\x94 \x81in G\xe9n\xe8ve. " + BODY.encode()
     a = read_bytes(data, "a.txt")
-    assert a.text.startswith("Café in Génève.")
+    assert a.text.startswith("\u201cCafé\u201d in Génève.")
+    assert text_mod.decode_bytes(b"\x81\x8d\x8f\x90\x9d").text == "\x81\x8d\x8f\x90\x9d"
 
 
 def test_ingest_html_meta_charset() -> None:
@@ -158,7 +160,9 @@ def test_ingest_blank_lines_collapsed() -> None:
 
 @pytest.mark.parametrize("data", [b"", b"   \n\t\r\n  ", b"\xef\xbb\xbf", b"\xff\xfe",
                                   "\u200b\u200b \u00a0\n".encode(), b"<html><body> </body></html>",
-                                  b"<html><script>alert(1)</script></html>"])
+                                  b"<html><script>alert(1)</script></html>"],
+                         ids=["empty", "whitespace", "utf8-bom", "utf16-bom", "invisible",
+                              "empty-html", "script-only-html"])
 def test_ingest_empty_file(data: bytes) -> None:
     with pytest.raises(EmptyInputError, match="(?i)the file is empty"):
         read_bytes(data, "a.txt")
@@ -286,7 +290,7 @@ def _zip(members: dict[str, bytes]) -> bytes:
     (b"{\\rtf1\\ansi Hello}", "Rich Text"),
     (b'<?xml version="1.0"?><svg xmlns="http://www.w3.org/2000/svg"><text>Hi</text></svg>',
      "SVG image"),
-])
+], ids=lambda v: v.split()[-1] if isinstance(v, str) else None)
 @pytest.mark.parametrize("filename", ["", "upload.txt", "upload.pdf", "upload.html"])
 def test_ingest_binary_named(data: bytes, what: str, filename: str) -> None:
     with pytest.raises(UnsupportedFormatError, match=f"(?i)looks like an? .*{what}") as err:
@@ -325,7 +329,8 @@ def test_ingest_docx_named_text_file_is_read_as_text() -> None:
 
 
 @pytest.mark.parametrize("data", [PNG, bytes(range(256)) * 10, _zip({"a.txt": b"x"}),
-                                  b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(500)])
+                                  b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(500)],
+                         ids=["png", "junk", "zip", "ole"])
 def test_ingest_docx_named_binary_is_not_a_valid_word_file(data: bytes) -> None:
     with pytest.raises(UnreadableFileError, match="not a valid Word file"):
         read_bytes(data, "article.docx")

@@ -128,8 +128,9 @@ def _expat(zf: zipfile.ZipFile, name: str, start, end=None, chars=None, *,
     Element and attribute names arrive as "namespace-uri localname" (see W, DC_TITLE).
     Elements nested deeper than DOCX_MAX_DEPTH are refused (expat keeps ~100 bytes per
     open element); ``counts_depth`` says that ``start`` does that check itself (the
-    wrappers cost a third more time on a part with millions of elements). A DOCTYPE or entity declaration stops the parse (check_zip has refused
-    those already; this is the second lock).
+    wrappers cost a third more time on a part with millions of elements). A DOCTYPE or
+    entity declaration stops the parse (check_zip has refused those already; this is the
+    second lock).
     """
     parser = expat.ParserCreate(namespace_separator=" ")
     parser.buffer_text = True

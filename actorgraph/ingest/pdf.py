@@ -179,8 +179,8 @@ def _child_work(data: bytes, max_pages: int, char_budget: int) -> dict[str, Any]
             kept += len(text)
             pages.append(text)
     return {"status": "ok", "title": title, "pages": pages, "page_count": page_count,
-            "pages_read": to_read, "failed": failed, "limit": limit_hit, "needs_crypto": needs_crypto,
-            "total_chars": total, "budget_hit": total > kept}
+            "pages_read": to_read, "failed": failed, "limit": limit_hit,
+            "needs_crypto": needs_crypto, "total_chars": total, "budget_hit": total > kept}
 
 
 def _child_main() -> None:
@@ -278,7 +278,8 @@ def read_pdf(data: bytes, *, timeout: float | None = None, memory_bytes: int | N
     notices: list[str] = []
     page_count, pages_read = int(result.get("page_count", 0)), int(result.get("pages_read", 0))
     if page_count > pages_read:
-        notices.append(f"This PDF has {page_count:,} pages; only the first {pages_read:,} were read.")
+        notices.append(
+            f"This PDF has {page_count:,} pages; only the first {pages_read:,} were read.")
     failed = int(result.get("failed", 0))
     if failed:
         notices.append(f"{failed:,} page(s) of this PDF could not be read and were skipped.")

@@ -138,11 +138,14 @@ def _zip_kind(data: bytes, ext: str) -> tuple[str, str]:
     return "binary", "a ZIP archive"
 
 
-_META_CHARSET = re.compile(rb"""<meta[^>]{0,500}?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]{1,40})""", re.I)
+_META_CHARSET = re.compile(
+    rb"""<meta[^>]{0,500}?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]{1,40})""", re.I)
 _STRONG_HTML = ("<!doctype html", "<html")
 _WEAK_HTML = ("<head", "<body")
-_ANY_TAG = re.compile(r"<(?:[a-zA-Z][a-zA-Z0-9]{0,20}(?:\s[^<>]{0,2000})?/?|/[a-zA-Z][a-zA-Z0-9]{0,20}\s*)>")
-_PROLOGUE = re.compile(r"\A\s*(?:(?:<\?[^>]{0,500}\?>|<!--.{0,2000}?-->|<!doctype[^>]{0,500}>)\s*)*", re.I | re.S)
+_ANY_TAG = re.compile(
+    r"<(?:[a-zA-Z][a-zA-Z0-9]{0,20}(?:\s[^<>]{0,2000})?/?|/[a-zA-Z][a-zA-Z0-9]{0,20}\s*)>")
+_PROLOGUE = re.compile(
+    r"\A\s*(?:(?:<\?[^>]{0,500}\?>|<!--.{0,2000}?-->|<!doctype[^>]{0,500}>)\s*)*", re.I | re.S)
 
 
 def _text_kind(text: str, ext: str) -> str:

@@ -1,8 +1,8 @@
 """Bytes → str, and str → the normalised text that is analysed.
 
 Decoding: BOM (UTF-8/16/32) → BOM-less UTF-16 told by its NUL pattern → strict
-UTF-8 → a charset the file declares (HTML ``<meta charset>``) → cp1252 → Latin-1,
-which cannot fail.
+UTF-8 → a charset the file declares (HTML ``<meta charset>``) → cp1252, where the five
+bytes cp1252 leaves undefined are read as Latin-1 (so this step cannot fail).
 
 Normalisation (``normalize``): line ends to ``\\n``; control characters dropped
 (tab → space, form feed and other line separators → newline); invisible format
@@ -35,6 +35,17 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
     (codecs.BOM_UTF16_LE, "utf-16-le"),
     (codecs.BOM_UTF16_BE, "utf-16-be"),
 )
+
+
+_LATIN1_FALLBACK = "actorgraph-latin1"
+
+
+def _latin1_for_undefined(err: UnicodeError) -> tuple[str, int]:
+    assert isinstance(err, UnicodeDecodeError)
+    return err.object[err.start:err.end].decode("latin-1"), err.end
+
+
+codecs.register_error(_LATIN1_FALLBACK, _latin1_for_undefined)
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,10 +102,11 @@ def decode_bytes(data: bytes, declared: str | None = None) -> Decoded:
             return Decoded(data.decode(codec), codec, False)
         except (UnicodeDecodeError, LookupError):
             pass
-    try:
-        return Decoded(data.decode("cp1252"), "cp1252", False)
-    except UnicodeDecodeError:
-        return Decoded(data.decode("latin-1"), "latin-1", False)
+    # cp1252, with Latin-1 for the 5 bytes cp1252 leaves undefined (0x81 0x8D 0x8F 0x90
+    # 0x9D; they become C1 controls, which normalize drops): one stray byte must not turn
+    # every smart quote of the file into a control character, as a whole-file Latin-1
+    # fallback would.
+    return Decoded(data.decode("cp1252", errors=_LATIN1_FALLBACK), "cp1252", False)
 
 
 _BAD_CHARS = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f\ufffd]")
@@ -117,7 +129,8 @@ def looks_binary(decoded: Decoded) -> bool:
 # ---------------------------------------------------------------- normalising
 
 # Invisible format characters (Unicode category Cf, as of Unicode 15): zero-width
-# space/joiners, word joiner, BOM, bidi embeddings/isolates/marks, soft hyphen…
+# space/joiners, word joiner, BOM, bidi embeddings/isolates/marks, soft hyphen…; also
+# U+FFFC (object replacement: an image placeholder in extracted text).
 _INVISIBLE = re.compile(
     "[\u00ad\u0600-\u0605\u061c\u06dd\u070f\u0890\u0891\u08e2\u180e\u200b-\u200f"
     "\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffc"
@@ -133,6 +146,7 @@ _BLANK_LINES = re.compile("\n{3,}")
 
 
 def normalize(text: str) -> str:
+    """The normalised form of ``text`` (see the module docstring)."""
     text = _LINE_BREAKS.sub("\n", text)
     text = text.replace("\u2029", "\n\n")
     text = _CONTROLS.sub("", text)
@@ -343,7 +357,8 @@ def _drop_comments(text: str) -> str:
     return "".join(out)
 
 
-_MD_RAW_END = {"script": re.compile(r"</script\s*>", re.I), "style": re.compile(r"</style\s*>", re.I)}
+_MD_RAW_END = {"script": re.compile(r"</script\s*>", re.I),
+               "style": re.compile(r"</style\s*>", re.I)}
 
 
 def _drop_raw_blocks(text: str) -> str:

@@ -371,6 +371,9 @@ class _Resolver:
 
     def has_civil_war(self) -> bool:
         """Does the focus country's government face domestic rebels or speak as "the government"?"""
+        if any(self.kb.entries[e].country == self.focus and self.kb.entries[e].type in (
+                "armed_group", "militia", "rebel_coalition") for e in self.mentioned_entries):
+            return True
         for t in self.doc:
             cls = self.lex.noun_class.get(lemma(t))
             if cls == "rebels":
@@ -549,7 +552,9 @@ class _Resolver:
         prev = self.doc[t.i - 1] if t.i > 0 else None
         if prev is not None and f"{prev.lower_} {t.lower_}" in self.lex.noun_class:
             return self.lex.noun_class[f"{prev.lower_} {t.lower_}"]
-        return self.lex.noun_class.get(lemma(t)) or self.lex.noun_class.get(t.lower_)
+        low = t.lower_
+        return (self.lex.noun_class.get(lemma(t)) or self.lex.noun_class.get(low)
+                or (self.lex.noun_class.get(low[:-1]) if t.tag_ == "NNPS" and low.endswith("s") else None))
 
     def generic_phrases(self) -> None:
         for t in self.doc:
@@ -699,7 +704,7 @@ class _Resolver:
                           and m.head.i not in backers]
         definite = any(c.dep_ in ("det", "poss") for c in head.children)
         definite = any(c.dep_ in ("det", "poss") for c in head.children)
-        if definite and not distinguishing and head.tag_ == "NN":
+        if definite and not distinguishing and head.tag_ in ("NN", "NNP", "JJ"):
             # "the coalition", "the movement", "the council": the last actor whose name ends so
             named = self.last_named_with_head(head)
             if named is not None:
@@ -709,7 +714,7 @@ class _Resolver:
             # "the paramilitary" … "the paramilitary": the same description, the same party
             self.link(self.doc[head.i:head.i + 1], self.actors[self.definite_memo[lemma(head)]], head=head)
             return
-        if definite and not distinguishing and head.tag_ == "NN" and cls in ("militia", "group", "fighters"):
+        if definite and not distinguishing and head.tag_ in ("NN", "NNP", "JJ") and cls in ("militia", "group", "fighters"):
             ref = self.last_armed(head)
             if ref is not None:
                 self.definite_memo[lemma(head)] = ref
@@ -763,11 +768,24 @@ class _Resolver:
         return ""
 
     def last_armed(self, head: Token) -> str | None:
+        """"the group", "the militia": the armed actor most named so far among those of the last
+        three sentences, never one that is the subject of the clause the phrase sits in."""
         start = self._window_start(head, 3)
-        for tok_i, aid, _c in sorted(self.order, reverse=True):
-            if start <= tok_i < head.i and self.actors[aid].type in self.ARMED:
-                return aid
-        return None
+        verb = head
+        while verb.dep_ not in ("ROOT", "ccomp", "relcl", "advcl", "conj") and verb.head is not verb:
+            verb = verb.head
+        own_subjects = {self.token_actor.get(x.i) for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")
+                        for x in c.subtree}
+        counts: Counter[str] = Counter()
+        last: dict[str, int] = {}
+        for tok_i, aid, _c in self.order:
+            if tok_i < head.i and self.actors[aid].type in self.ARMED:
+                counts[aid] += 1
+                last[aid] = tok_i
+        nearby = [a for a in counts if last[a] >= start and a not in own_subjects]
+        if not nearby:
+            return None
+        return max(nearby, key=lambda a: (counts[a], last[a]))
 
     def last_named_with_head(self, head: Token) -> str | None:
         word = lemma(head)

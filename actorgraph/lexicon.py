@@ -58,6 +58,8 @@ class Lexicon:
     accusation_nouns: frozenset[str]
     object_control_verbs: frozenset[str]
     ideology_words: frozenset[str]
+    capture_verbs: frozenset[str]
+    repel_verbs: dict[str, list[str]]
 
 
 def read_lexicon(path: Path = LEXICON_PATH) -> Lexicon:

@@ -280,8 +280,10 @@ class _Extractor:
                 return self.denote(c)
         if verb.dep_ in ("acl", "amod", "relcl"):
             return self.denote(verb.head, conj=False)
-        if verb.dep_ == "conj" and verb.head.tag_ == "VBN":  # "are armed and trained by X"
+        if verb.dep_ == "conj" and verb.head.tag_ in ("VBN", "JJ"):  # "are armed and trained by X"
             return self.patients(verb.head)
+        if verb.dep_ == "acomp":  # "The Houthis are armed by Iran" read as an adjective
+            return [a for c in verb.head.children if c.dep_ in SUBJECT_DEPS for a in self.denote(c)]
         return []
 
     def pobjs(self, head: Token, preps: set[str]) -> list[str]:
@@ -349,7 +351,8 @@ class _Extractor:
                 if nominal and (low in self.lex.hostility_nouns or low in self.lex.alliance_nouns
                                 or low in self.lex.talk_nouns):
                     self.rule_noun(tok, sent)
-                if tok.dep_ in ("appos", "attr", "pobj") and (low in self.lex.alliance_nouns or low in self.lex.hostility_nouns):
+                if tok.dep_ in ("appos", "attr", "pobj") and (low in self.lex.alliance_nouns or low in self.lex.hostility_nouns
+                                                               or low in self.lex.membership_nouns):
                     self.rule_role_noun(tok, sent)
                 if tok.lower_ in self.lex.alongside_words and tok.dep_ == "prep":
                     self.rule_alongside(tok, sent)
@@ -405,6 +408,11 @@ class _Extractor:
                 sources = [a for x in verb.subtree if x.dep_ == "pobj" and x.head.lower_ in ("from", "of")
                            and x.head.head.i in (verb.i, *[c.i for c in verb.children]) for a in self.denote(x)]
                 self.emit(self.subjects(verb), sources, AFFILIATION, "membership", verb, sent)
+        if low in lex.capture_verbs:  # "seized Mogok from the military"
+            self.emit(self.subjects(verb), self.pobjs(verb, {"from"}), HOSTILITY, "svo", verb, sent)
+        if low in lex.repel_verbs and any(c.dep_ in ("prt", "advmod") and c.lower_ in lex.repel_verbs[low]
+                                          for c in verb.children):
+            self.emit(self.subjects(verb), self.objects(verb), HOSTILITY, "svo", verb, sent)  # "pushed back IS"
         if low in lex.loss_verbs:  # "the junta lost Lashio to the MNDAA"
             self.emit(self.subjects(verb), self.pobjs(verb, {"to"}), HOSTILITY, "svo", verb, sent)
         for c in verb.children:  # "fight on the army's side", "on the side of the government"
@@ -578,6 +586,9 @@ class _Extractor:
                 targets = [a for a in self.denote(subj_tok) if a not in sources]
         if verb.dep_ == "relcl" and not targets:
             targets = self.denote(verb.head)
+        if not targets:  # "labels the FLA rebels terrorists" parsed as one noun phrase
+            targets = [a for w in words for c in w.children if c.dep_ in ("compound", "nmod")
+                       for a in self.denote(c)]
         self.emit(sources, targets, HOSTILITY, "naming", verb, sent)
 
     def rule_noun(self, noun: Token, sent: Span) -> None:
@@ -643,7 +654,7 @@ class _Extractor:
         # "launched waves of strikes on X": through prepositions and quantity nouns to the verb
         while (governor.dep_ == "prep" or lemma(governor) in lex.transparent_nouns) and governor.head is not governor:
             governor = governor.head
-        light = noun.dep_ in ("dobj", "pobj") and lemma(governor) in lex.light_verbs and governor.pos_ in ("VERB", "AUX")
+        light = noun.dep_ in ("dobj", "pobj", "ccomp") and lemma(governor) in lex.light_verbs and governor.pos_ in ("VERB", "AUX")
         if light and not targets:
             targets = self.pobjs(governor, preps)
         if not owners and light:
@@ -701,7 +712,7 @@ class _Extractor:
     def beneficiaries(self, noun: Token, verb: Token) -> list[str]:
         out = []
         for c in list(noun.children) + list(verb.children):
-            if c.dep_ == "relcl":
+            if c.dep_ in ("relcl", "ccomp") and c.head.i == noun.i or c.dep_ == "relcl":
                 out.extend(a for x in c.children if x.dep_ in SUBJECT_DEPS for a in self.denote(x))
         return out
 
@@ -760,6 +771,10 @@ class _Extractor:
     def rule_role_noun(self, noun: Token, sent: Span) -> None:
         """"Hezbollah, Iran's main ally", "X is an ally of Y", "X, a proxy of Y"."""
         low = lemma(noun)
+        if low in self.lex.membership_nouns and noun.dep_ == "appos":  # "JNIM, al-Qaeda's affiliate"
+            self.emit(self.denote(noun.head), self.owners(noun) + self.pobjs(noun, {"of"}), MEMBERSHIP,
+                      "appositive", noun, sent)
+            return
         relation = ALLIANCE if low in ("ally", "partner", "proxy", "backer", "patron", "sponsor", "supplier",
                                        "provider", "financier", "protector") else \
             HOSTILITY if low in ("enemy", "foe", "rival", "adversary", "nemesis") else None

@@ -45,6 +45,7 @@ ORG_TYPE_WORDS = [
     ("coalition", "rebel_coalition"), ("alliance", "rebel_coalition"),
 ]
 ARMED_ORG_WORDS = {w for w, _ in ORG_TYPE_WORDS}
+HEADLINE_SHARE = 0.6  # share of capitalised words above which a line reads as a headline
 NOT_ACTOR_ORGS = re.compile(
     r"\b(news|press|times|post|agency|reuters|television|tv|radio|observatory|watch|amnesty|"
     r"university|institute|bank|company|corporation|inc|ltd|airlines?|hospital|ministry of health|"
@@ -702,7 +703,9 @@ class _Resolver:
                                                "some", "various", "same", "former")
                           and lemma(m) not in self.lex.ideology_words  # "the jihadist groups": no new party
                           and m.head.i not in backers]
-        definite = any(c.dep_ in ("det", "poss") for c in head.children)
+        if is_headline(head.sent):  # "Militia Cross To Syria Help Fight Rebels": capitals name nothing
+            distinguishing = []
+            span = self.doc[head.i:head.i + 1]
         definite = any(c.dep_ in ("det", "poss") for c in head.children)
         if definite and not distinguishing and head.tag_ in ("NN", "NNP", "JJ"):
             # "the coalition", "the movement", "the council": the last actor whose name ends so
@@ -868,6 +871,17 @@ class _Resolver:
                 actor = self.actors[known[t.text]]
                 self.link(doc[t.i:t.i + 1], actor)
                 self.remember(t.i, actor, _class_of_type(actor.type))
+
+
+def is_headline(sent: Span) -> bool:
+    """A title-case line without a closing full stop: its parse is not worth reading."""
+    tokens = [t for t in sent if not t.is_space]
+    if not tokens or tokens[-1].text in (".", "!", "?", '"', "'", "\u201d", "\u2019", ")"):
+        return False
+    words = [t for t in tokens if t.is_alpha and len(t) > 3]
+    if len(words) < 3:
+        return False
+    return sum(1 for t in words if t.text[0].isupper()) / len(words) >= HEADLINE_SHARE
 
 
 def _acronym_like(text: str) -> bool:

@@ -11,7 +11,7 @@ from itertools import combinations
 
 from spacy.tokens import Span, Token
 
-from .actors import PART_NOUNS, Resolution, lemma
+from .actors import PART_NOUNS, Resolution, is_headline, lemma
 from .lexicon import Lexicon, load_lexicon
 from .model import AFFILIATION, ALLIANCE, HOSTILITY, MEMBERSHIP, TALKS, Evidence, Relation
 
@@ -20,7 +20,6 @@ PASSIVE_SUBJECT_DEPS = {"nsubjpass", "csubjpass"}
 OBJECT_DEPS = {"dobj", "dative", "attr", "oprd"}
 CLAUSE_DEPS = {"xcomp", "ccomp", "advcl", "conj", "pcomp", "acl", "relcl"}
 RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
-HEADLINE_SHARE = 0.6  # share of capitalised words above which a sentence reads as a headline
 
 # Confidence of each construction: how often it is right when it fires.
 CONF = {
@@ -338,7 +337,7 @@ class _Extractor:
     # --- the rules --------------------------------------------------------------------------
     def run(self) -> list[Claim]:
         for sent in self.doc.sents:
-            if _is_headline(sent):
+            if is_headline(sent):
                 continue
             for tok in sent:
                 self.pending.clear()
@@ -825,17 +824,6 @@ class _Extractor:
 def _is_plural(label: str) -> bool:
     last = label.split()[-1] if label.split() else ""
     return last.endswith("s") and last[:1].islower() or last.endswith("is") and last[0].isupper() and not last.isupper()
-
-
-def _is_headline(sent: Span) -> bool:
-    """A title-case line without a closing full stop: its parse is not worth reading."""
-    tokens = [t for t in sent if not t.is_space]
-    if not tokens or tokens[-1].text in (".", "!", "?", '"', "'", "\u201d", "\u2019", ")"):
-        return False
-    words = [t for t in tokens if t.is_alpha and len(t) > 3]
-    if len(words) < 3:
-        return False
-    return sum(1 for t in words if t.text[0].isupper()) / len(words) >= HEADLINE_SHARE
 
 
 def extract_claims(res: Resolution) -> tuple[list[Claim], dict[int, str]]:

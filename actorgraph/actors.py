@@ -338,8 +338,16 @@ class _Resolver:
         for span in sorted(by_span):
             group = by_span[span]
             best = max(group, key=lambda m: self._context_score(m, context))
+            entry = self._entry_of(best)
+            if best.kind == "acronym" and span[1] - span[0] == 1 and entry is not None and entry.type != "state" \
+                    and sum(context.values()) > 4 and self._context_score(best, context - self._own(entry)) == 0:
+                continue  # a short acronym from a war the article never touches: another body's initials
             kept.append(best)
         return kept
+
+    @staticmethod
+    def _own(entry) -> Counter:
+        return Counter({**{c: 1 for c in entry.conflicts}, entry.country: 1})
 
     def _entry_of(self, m: KBMatch):
         if m.kind == "person":
@@ -598,6 +606,19 @@ class _Resolver:
             mcls = self.noun_class_of(m)
             if mcls and CLASS_RANK[mcls] < CLASS_RANK[cls] and m.dep_ in ("compound", "amod", "npadvmod", "nmod"):
                 cls = mcls
+        blocs = [m for m in mods if lemma(m) in self.lex.bloc_nouns and self.noun_class_of(m) == "group"
+                 and m.i not in self.token_actor]
+        if blocs and cls in ("forces", "government", "fighters") and not any(
+                m.i in self.token_actor or m.i in self.demonym_at for m in mods):
+            # "Coalition military forces", "coalition aircraft": the coalition itself
+            word = blocs[-1]
+            named = self.last_named_with_head(word)
+            actor = self.actors[named] if named else self.group_actor("group", "", word.text[0].upper() + word.text[1:],
+                                                                       key=lemma(word))
+            start = mods[0].i if mods[0].dep_ != "det" else mods[0].i + 1
+            self.link(self.doc[start:head.i + 1], actor, head=head)
+            self.remember(head.i, actor, "group")
+            return
         mod_lemmas = {lemma(m) for m in mods} | {m.lower_ for m in mods}
         known = [self.token_actor[m.i] for m in mods if m.i in self.token_actor]
         backers = self.backer_tokens(mods, head)
@@ -717,11 +738,17 @@ class _Resolver:
             # "the paramilitary" … "the paramilitary": the same description, the same party
             self.link(self.doc[head.i:head.i + 1], self.actors[self.definite_memo[lemma(head)]], head=head)
             return
+        if definite and not distinguishing and lemma(head) in self.lex.bloc_nouns and cls == "group":
+            # "the coalition" with no coalition named before: a party of its own
+            actor = self.group_actor(cls, "", head.text[0].upper() + head.text[1:])
+            self.definite_memo[lemma(head)] = actor.id
+            self.link(self.doc[head.i:head.i + 1], actor, head=head)
+            self.remember(head.i, actor, cls)
+            return
         if definite and not distinguishing and head.tag_ in ("NN", "NNP", "JJ") and cls in ("militia", "group", "fighters"):
             ref = self.last_armed(head)
             if ref is not None:
                 self.definite_memo[lemma(head)] = ref
-            if ref is not None:
                 self.link(self.doc[head.i:head.i + 1], self.actors[ref], head=head)
             return
         if cls in ("rebels", "militia"):

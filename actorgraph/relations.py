@@ -816,6 +816,8 @@ class _Extractor:
         self.emit(subjects, allies, ALLIANCE, "alongside", prep, sent, directed=False)
         # "fought alongside the FARDC against the M23": both sides face the same foe
         foes = self.pobjs(pred, {"against"}) + [a for p in pobj for a in self.pobjs(p, {"against"})]
+        if lemma(pred) in self.lex.hostility_verbs:  # "fighting IS alongside Iraqi forces"
+            foes += self.objects(pred)
         if lemma(pred) in self.lex.hostility_verbs or foes:
             self.emit(subjects + allies, [f for f in foes if f not in subjects + allies], HOSTILITY,
                       "purpose", prep, sent)

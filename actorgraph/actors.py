@@ -11,6 +11,7 @@ A country named only as a place ("crossed into Syria") is not an actor unless it
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, insort
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from functools import cache
@@ -204,12 +205,16 @@ class _Resolver:
         self.definite_memo: dict[str, str] = {}  # generic head lemma → the actor "the <head>" named
         self.sent_index = {s.start: n for n, s in enumerate(doc.sents)}
         self.order: list[tuple[int, str, str]] = []
-        self.plural_memory: list[tuple[int, str, str]] = []  # (token, class, actor) of plural phrases
+        self.plural_memory: dict[str, list[tuple[int, str]]] = defaultdict(list)  # class → (token, actor)
+        self.head_words: dict[str, list[tuple[int, str]]] = defaultdict(list)  # last word of a name → (token, actor)
+        self.sent_starts = [s.start for s in doc.sents]
+        self.positions: dict[str, list[int]] = defaultdict(list)  # actor → tokens where it is named
+        self.headline_memo: dict[int, bool] = {}
         self.surnames: dict[str, str] = {}  # person surname → actor id
 
     # --- actors -------------------------------------------------------------------------
     def _sent(self, token: Token) -> int:
-        return self.sent_index[token.sent.start]
+        return bisect_left(self.sent_starts, token.i + 1) - 1  # token.sent walks the whole sentence
 
     def entry_actor(self, entry_id: str) -> ActorDraft:
         if entry_id not in self.actors:
@@ -257,20 +262,28 @@ class _Resolver:
         return self.entry_actor(entry_id)
 
     def remember(self, token_i: int, actor: ActorDraft, cls: str, plural: bool = False) -> None:
-        self.order.append((token_i, actor.id, cls))
+        insort(self.order, (token_i, actor.id, cls))  # kept sorted: look-ups bisect, never scan
+        insort(self.positions[actor.id], token_i)
         if plural:
-            self.plural_memory.append((token_i, cls, actor.id))
+            insort(self.plural_memory[cls], (token_i, actor.id))
 
     def recall(self, cls: str, before: int) -> str | None:
         """The last actor named by a plural phrase of class ``cls`` before token ``before``."""
-        best = None
-        for tok_i, c, aid in self.plural_memory:
-            if c == cls and tok_i < before and (best is None or tok_i > best[0]):
-                best = (tok_i, aid)
-        return best[1] if best else None
+        seen = self.plural_memory.get(cls, [])
+        k = bisect_left(seen, (before, ""))
+        return seen[k - 1][1] if k else None
+
+    def before(self, token_i: int, start: int = 0) -> list[tuple[int, str, str]]:
+        """Actor mentions from token ``start`` up to (not including) ``token_i``, in order."""
+        return self.order[bisect_left(self.order, (start, "", "")):bisect_left(self.order, (token_i, "", ""))]
 
     def link(self, span: Span, actor: ActorDraft, head: Token | None = None, acting: bool = True) -> None:
         actor.add(span, self._sent(span[0]), acting)
+        names = [span.text] + ([actor.label] if len(actor.spans) == 1 else [])
+        for name in names:  # "the Houthi movement" … "the movement"
+            words = name.split()
+            if len(words) > 1:
+                insort(self.head_words[words[-1].lower()], (span.start, actor.id))
         h = head if head is not None else span.root
         for i in (span.start, h.i):
             self.plural_at[i] = h.tag_ in ("NNS", "NNPS")
@@ -303,7 +316,6 @@ class _Resolver:
         self.generic_phrases()
         self.ner_orgs()
         self.acronyms()
-        self.order.sort()
         self.modifier_actor = {i: a for i, a in self.modifier_actor.items() if i not in self.token_actor}
         return Resolution(self.doc, self.actors, self.token_actor, self.np_actors, self.places,
                           self.place_actor, self.modifier_actor, self.focus, self.sent_index, self.order,
@@ -588,6 +600,12 @@ class _Resolver:
                 out.extend(x for x in c.subtree if x.i < head.i)
         return sorted(set(out), key=lambda x: x.i)
 
+    def headline(self, token: Token) -> bool:
+        n = self._sent(token)
+        if n not in self.headline_memo:
+            self.headline_memo[n] = is_headline(token.sent)
+        return self.headline_memo[n]
+
     def backer_tokens(self, mods: list[Token], head: Token) -> set[int]:
         """Tokens of "Iran-backed", "US-led": they name a backer, not the group itself."""
         out: set[int] = set()
@@ -724,7 +742,7 @@ class _Resolver:
                                                "some", "various", "same", "former")
                           and lemma(m) not in self.lex.ideology_words  # "the jihadist groups": no new party
                           and m.head.i not in backers]
-        if is_headline(head.sent):  # "Militia Cross To Syria Help Fight Rebels": capitals name nothing
+        if self.headline(head):  # "Militia Cross To Syria Help Fight Rebels": capitals name nothing
             distinguishing = []
             span = self.doc[head.i:head.i + 1]
         definite = any(c.dep_ in ("det", "poss") for c in head.children)
@@ -806,35 +824,28 @@ class _Resolver:
             verb = verb.head
         own_subjects = {self.token_actor.get(x.i) for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")
                         for x in c.subtree}
-        counts: Counter[str] = Counter()
         last: dict[str, int] = {}
-        for tok_i, aid, _c in self.order:
-            if tok_i < head.i and self.actors[aid].type in self.ARMED:
-                counts[aid] += 1
+        for tok_i, aid, _c in self.before(head.i, start):
+            if self.actors[aid].type in self.ARMED and aid not in own_subjects:
                 last[aid] = tok_i
-        nearby = [a for a in counts if last[a] >= start and a not in own_subjects]
-        if not nearby:
+        if not last:
             return None
-        return max(nearby, key=lambda a: (counts[a], last[a]))
+        # most named in the whole article so far, then most recent
+        return max(last, key=lambda a: (bisect_left(self.positions[a], head.i), last[a]))
 
     def last_named_with_head(self, head: Token) -> str | None:
-        word = lemma(head)
-        for tok_i, aid, _c in sorted(self.order, reverse=True):
-            if tok_i >= head.i:
-                continue
-            actor = self.actors[aid]
-            names = [actor.label] + [m.text for m in actor.spans]
-            if any(n.split() and n.split()[-1].lower() in (word, head.lower_) and len(n.split()) > 1 for n in names):
-                return aid
-        return None
+        best: tuple[int, str] | None = None
+        for word in {lemma(head), head.lower_}:
+            seen = self.head_words.get(word, [])
+            k = bisect_left(seen, (head.i, ""))
+            if k and (best is None or seen[k - 1][0] > best[0]):
+                best = seen[k - 1]
+        return best[1] if best else None
 
     def salient_armed(self, head: Token) -> str | None:
         """"The rebels" never named as such: the focus country's most-named armed group so far."""
-        counts: Counter[str] = Counter()
-        for tok_i, aid, _c in self.order:
-            a = self.actors[aid]
-            if tok_i < head.i and a.type in self.ARMED and a.kb_id:
-                counts[aid] += 1
+        counts: Counter[str] = Counter(aid for _t, aid, _c in self.before(head.i)
+                                       if self.actors[aid].type in self.ARMED and self.actors[aid].kb_id)
         return counts.most_common(1)[0][0] if counts else None
 
     def _named_with_conj(self, tok: Token) -> list[str]:
@@ -845,8 +856,8 @@ class _Resolver:
         return out
 
     def _window_start(self, token: Token, sentences: int) -> int:
-        sents = [s.start for s in self.doc.sents if s.start <= token.i]
-        return sents[-sentences] if len(sents) >= sentences else 0
+        k = bisect_left(self.sent_starts, token.i + 1)  # sentences starting at or before the token
+        return self.sent_starts[k - sentences] if k >= sentences else 0
 
     def ner_orgs(self) -> None:
         """Organisations the base lacks, kept when their name says they are armed or political."""

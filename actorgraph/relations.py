@@ -6,6 +6,7 @@ sentence is broken. Every claim keeps its sentence, its cue and the rule that ma
 """
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass
 from itertools import combinations
 
@@ -28,6 +29,7 @@ CONF = {
     "war_in": 0.45, "fallback": 0.4, "alongside": 0.7, "helper_hostility": 0.5,
 }
 PRONOUN_DISCOUNT = 0.85
+MAX_EVIDENCE_CHARS = 1000  # longer "sentences" (no punctuation at all) are quoted around the cue
 WEAK_DISCOUNT = 0.6
 
 
@@ -41,6 +43,7 @@ class Claim:
     sentence: Span
     cue: str
     rule: str
+    cue_char: int = -1  # offset of the cue in the text, to clip evidence from endless sentences
 
 
 class _Extractor:
@@ -128,7 +131,8 @@ class _Extractor:
         """"the two groups", "both countries": the last two actors of that kind."""
         states = lemma(tok) in ("country", "state")
         seen: list[str] = []
-        for tok_i, aid, _ in reversed(self.res.order):
+        order = self.res.order
+        for tok_i, aid, _ in reversed(order[:bisect_left(order, (tok.i, "", ""))]):
             kind_ok = (self.res.actors[aid].type in ("state", "government")) == states
             if tok_i < tok.i and aid not in seen and kind_ok:
                 seen.append(aid)
@@ -186,20 +190,19 @@ class _Extractor:
                          and self.plural.get(a, False) == plural]
                 if found:
                     return found[0]
-        sents = [s for s in self.doc.sents if s.start <= pron.i]
-        window = sents[-2].start if len(sents) >= 2 else 0
+        prev = self.doc[pron.sent.start - 1].sent.start if pron.sent.start > 0 else 0
+        order = self.res.order
+        recent = order[bisect_left(order, (prev, "", "")):bisect_left(order, (pron.i, "", ""))]
         # a pronoun in subject position looks first to the subject of its sentence
-        for tok_i, aid, _cls in reversed(self.res.order if subject_like else ()):
-            if not (pron.sent.start <= tok_i < pron.i) or aid in exclude:
+        for tok_i, aid, _cls in reversed(recent if subject_like else ()):
+            if tok_i < pron.sent.start or aid in exclude:
                 continue
             subj = next((t for t in self.doc[tok_i:pron.i] if t.dep_ in SUBJECT_DEPS
                          and (self.res.token_actor.get(t.i) == aid or aid in self.res.np_actors.get(t.i, ()))), None)
             if subj is not None and subj.head.i < pron.i and \
                     self.res.plural_at.get(tok_i, self.plural.get(aid, False)) == plural:
                 return aid
-        for tok_i, aid, _cls in reversed(self.res.order):
-            if tok_i >= pron.i or tok_i < window:
-                continue
+        for tok_i, aid, _cls in reversed(recent):
             number = self.res.plural_at.get(tok_i, self.plural.get(aid, False))
             if aid in exclude or number != plural:
                 continue
@@ -326,10 +329,12 @@ class _Extractor:
              directed: bool = True, factor: float = 1.0) -> None:
         conf = CONF[rule] * factor
         cue_text = cue if isinstance(cue, str) else cue.text
+        cue_char = -1 if isinstance(cue, str) else cue.idx
         for s in sources:
             for t in targets:
                 if s and t and s != t:
-                    self.claims.append(Claim(s, t, relation, round(conf, 3), directed, sent, cue_text, rule))
+                    self.claims.append(Claim(s, t, relation, round(conf, 3), directed, sent, cue_text, rule,
+                                             cue_char))
                     for aid in (s, t):
                         for tok_i in self.pending.pop(aid, ()):
                             self.promoted[tok_i] = aid
@@ -837,15 +842,35 @@ def extract_claims(res: Resolution) -> tuple[list[Claim], dict[int, str]]:
 def to_relations(claims: list[Claim], res: Resolution) -> list[Relation]:
     """Claims → model Relations with their evidence; one per (pair, label, sentence)."""
     seen: dict[tuple, Relation] = {}
+    text = res.doc.text
+    spans: dict[int, tuple[int, int]] = {}  # sentence start token → stripped character span
     for c in claims:
         sent = c.sentence
+        if sent.start not in spans:
+            raw = sent.text
+            start = sent.start_char + (len(raw) - len(raw.lstrip()))
+            spans[sent.start] = (start, start + len(raw.strip()))
+        start, end = spans[sent.start]
+        if end - start > MAX_EVIDENCE_CHARS and c.cue_char >= 0:
+            start, end = _window(text, start, end, c.cue_char)
         key = (frozenset((c.source, c.target)), c.relation, sent.start)
-        text = sent.text.strip()
-        start = sent.start_char + (len(sent.text) - len(sent.text.lstrip()))
-        ev = Evidence(sentence=text, sentence_index=res.sent_index[sent.start], start=start,
-                      end=start + len(text), cue=c.cue, rule=c.rule)
+        ev = Evidence(sentence=text[start:end], sentence_index=res.sent_index[sent.start], start=start,
+                      end=end, cue=c.cue, rule=c.rule)
         rel = Relation(source=c.source, target=c.target, relation=c.relation,
                        confidence=c.confidence, evidence=ev, directed=c.directed)
         if key not in seen or seen[key].confidence < rel.confidence:
             seen[key] = rel
     return list(seen.values())
+
+
+def _window(text: str, start: int, end: int, cue: int) -> tuple[int, int]:
+    """The words around the cue of a sentence too long to show whole."""
+    half = MAX_EVIDENCE_CHARS // 2
+    lo, hi = max(start, cue - half), min(end, cue + half)
+    if lo > start:  # begin on a word
+        space = text.find(" ", lo, cue)
+        lo = space + 1 if space >= 0 else lo
+    if hi < end:  # and end on one
+        space = text.rfind(" ", cue, hi)
+        hi = space if space > cue else hi
+    return lo, hi

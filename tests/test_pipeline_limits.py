@@ -1,0 +1,49 @@
+"""Hostile sizes reach the engine whole: a sentence that never ends, ten thousand paragraphs.
+
+Time is measured in benchmarks/bench_limits.py; here only that the output is right and that
+the work ends (pytest-timeout bounds every test)."""
+from __future__ import annotations
+
+import pytest
+
+from actorgraph.graph import build_graph
+from actorgraph.ingest import MAX_TEXT_CHARS, read_text
+from actorgraph.pipeline import extract
+
+pytestmark = pytest.mark.slow
+
+
+def _assert_grounded(ex) -> None:
+    text = ex.article.text
+    for actor in ex.actors:
+        for m in actor.spans:
+            assert text[m.start:m.end] == m.text
+    for rel in ex.relations:
+        assert text[rel.evidence.start:rel.evidence.end] == rel.evidence.sentence
+
+
+def test_pipeline_limits_sentence_without_punctuation(nlp):
+    words = ("Iran backed Hezbollah while Russia fought Ukraine and the rebels attacked the army "
+             "near the river as officials watched").split()
+    text = " ".join(words[i % len(words)] for i in range(16_000))[:100_000]
+    ex = extract(read_text(text), nlp)
+    _assert_grounded(ex)
+    named = {m for a in ex.actors for m in a.mentions}
+    assert {"Iran", "Hezbollah", "Russia", "Ukraine"} <= named
+    assert all(len(r.evidence.sentence) <= 1000 for r in ex.relations)  # quoted around the cue
+    G = build_graph(ex)
+    assert G.number_of_edges() > 0
+
+
+def test_pipeline_limits_ten_thousand_paragraphs(nlp):
+    text = "\n\n".join(f"Iran backed Hezbollah in Lebanon in week {i}." for i in range(10_000))
+    article = read_text(text)
+    assert len(article.text) <= MAX_TEXT_CHARS
+    assert any("Only the first" in n for n in article.notices)  # cut, and the user is told
+    ex = extract(article, nlp)
+    _assert_grounded(ex)
+    G = build_graph(ex)
+    iran = next(a.id for a in ex.actors if a.label == "Iran")
+    hezbollah = next(a.id for a in ex.actors if a.label == "Hezbollah")
+    assert G.edges[iran, hezbollah]["relation"] == "alliance"
+    assert G.edges[iran, hezbollah]["weight"] > 1000  # every paragraph's evidence is kept

@@ -248,6 +248,8 @@ composed_texts = st.lists(st.one_of(_clause, _word), max_size=30).map("".join)
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(text=st.one_of(st.text(), composed_texts))
 def test_pipeline_any_text_gives_consistent_extraction_or_actorgraph_error(nlp, text):
+    """For any text: a result or one of the engine's own errors; every mention and evidence
+    sentence stands in the text; every export round-trips."""
     try:
         article = read_text(text)
         ex = extract(article, nlp)
@@ -266,4 +268,26 @@ def test_pipeline_any_text_gives_consistent_extraction_or_actorgraph_error(nlp, 
         ev = r.evidence
         assert ev.sentence in t, ev
         assert t[ev.start:ev.end] == ev.sentence, ev
-    build_graph(ex)
+    _assert_exports_round_trip(build_graph(ex))
+
+
+def _assert_exports_round_trip(G) -> None:
+    """Every export of the engine's graph reads back with NetworkX's (or pandas') readers."""
+    import io
+    import json
+
+    import networkx as nx
+    import pandas as pd
+
+    from actorgraph import export
+
+    ids = {str(n) for n in G.nodes}
+    edges = {frozenset((str(a), str(b))): d["relation"] for a, b, d in G.edges(data=True)}
+    back = nx.node_link_graph(json.loads(export.to_node_link_json(G)), edges="edges")
+    assert {str(n) for n in back.nodes} == ids
+    for reader, payload in ((nx.read_graphml, export.to_graphml(G)), (nx.read_gexf, export.to_gexf(G))):
+        g = reader(io.BytesIO(payload))
+        assert {str(n) for n in g.nodes} == ids
+        assert {frozenset((str(a), str(b))): d["relation"] for a, b, d in g.edges(data=True)} == edges
+    assert len(pd.read_csv(io.StringIO(export.nodes_csv(G)))) == G.number_of_nodes()
+    assert len(pd.read_csv(io.StringIO(export.edges_csv(G)))) == G.number_of_edges()

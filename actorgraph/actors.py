@@ -228,13 +228,15 @@ class _Resolver:
         military_nouns = {"army", "military", "troop", "soldier", "force", "forces", "warplane", "junta",
                           "air force", "navy", "jet", "artillery", "commander", "unit", "general"}
         prefer = ("military", "government") if noun in military_nouns else ("government", "military")
-        for kind in prefer:
+        civil = country == self.focus and self.civil_war
+        # in a civil war the army is the government's; elsewhere "Israel" is the state, not the IDF
+        for kind in prefer if civil else prefer[:1]:
             for eid in self.mentioned_entries:
                 e = self.kb.entries[eid]
                 if e.country == country and e.type == kind:
                     return self.entry_actor(eid)
         state = self.kb.state_of(country)
-        if country == self.focus and self.civil_war and state is not None:
+        if civil and state is not None:
             gid = f"{state.id}_government"
             if gid not in self.actors:
                 demonym = state.demonyms[0] if state.demonyms else state.name
@@ -793,6 +795,14 @@ class _Resolver:
             self.link(self.doc[head.i:head.i + 1] if head.dep_ in ("npadvmod", "amod") else span, actor, head=head)
             self.remember(head.i, actor, cls, plural=True)
             return
+        if cls in ("group", "forces", "fighters") and not distinguishing:
+            # "forces loyal to Haftar", "armed groups allied to the GNU": that side's own
+            sides = [a for c in head.children if c.dep_ in ("amod", "acl") and c.lower_ in self.lex.identity_participles
+                     for p in c.children if p.dep_ == "prep" and p.lower_ in ("to", "with")
+                     for o in p.children if o.dep_ == "pobj" for a in self._named_with_conj(o)]
+            if sides:
+                self.np_actors[head.i] = list(dict.fromkeys(sides))
+                return
         if distinguishing:
             label = _np_label(span, backers)
             actor = self.group_actor(cls, self.focus, label)

@@ -60,6 +60,7 @@ class Lexicon:
     ideology_words: frozenset[str]
     capture_verbs: frozenset[str]
     repel_verbs: dict[str, list[str]]
+    identity_participles: frozenset[str]
 
 
 def read_lexicon(path: Path = LEXICON_PATH) -> Lexicon:

@@ -305,11 +305,11 @@ class _Resolver:
             i: (self.kb.entries[m.target].country, m.start)
             for m in matches if m.kind == "demonym" for i in range(m.start, m.end)}
         self.mark_datelines(matches)
+        self.named_tokens = {i for m in matches if m.kind in ("name", "acronym") and not self._is_state_form(m)
+                             for i in range(m.start, m.end)}
         self.focus = self.find_focus(matches)
         self.civil_war = self.has_civil_war()
         ner_absorbed = self.absorb_into_entities(matches)
-        self.named_tokens = {i for m in matches if m.kind in ("name", "acronym") and not self._is_state_form(m)
-                             for i in range(m.start, m.end)}
         for m in matches:
             if id(m) in ner_absorbed:
                 continue
@@ -399,9 +399,10 @@ class _Resolver:
             return True
         for t in self.doc:
             cls = self.lex.noun_class.get(lemma(t))
-            if cls == "rebels":
+            named = t.i in self.named_tokens or any(c.i in self.named_tokens for c in t.children)
+            if cls == "rebels" and not named:  # "ELN guerrillas" are the ELN's, not the focus country's rebels
                 return True
-            if lemma(t) in ("government", "regime", "junta") and not any(
+            if lemma(t) in ("regime", "junta") and not any(
                     c.dep_ in ("amod", "compound") and c.i in self.demonym_at
                     for c in t.children):
                 return True
@@ -600,7 +601,11 @@ class _Resolver:
         for c in head.lefts:
             if c.dep_ in NP_MODIFIER_DEPS:
                 out.extend(x for x in c.subtree if x.i < head.i)
-        return sorted(set(out), key=lambda x: x.i)
+        out = sorted(set(out), key=lambda x: x.i)
+        # "KYIV, March 3 - Ukrainian forces": nothing before a comma or a dash belongs to the phrase
+        cut = max((k for k, x in enumerate(out) if x.text in (",", "-", "\u2013", "\u2014", ":", ";")
+                   and x.dep_ == "punct" and (x.whitespace_ or x.text == ",")), default=-1)
+        return out[cut + 1:]
 
     def headline(self, token: Token) -> bool:
         n = self._sent(token)
@@ -817,12 +822,15 @@ class _Resolver:
     ARMED = ("armed_group", "militia", "rebel_coalition")
 
     def located_in(self, head: Token) -> str:
-        """"militias in Iraq": the country a group phrase is placed in."""
-        for c in head.children:
-            if c.dep_ == "prep" and c.lower_ in ("in", "inside", "from"):
-                for p in c.children:
-                    if p.i in self.place_actor:
-                        return self.actors[self.place_actor[p.i]].country
+        """"militias in Iraq", "In Ethiopia, government troops clashed…": the country a
+        phrase, or the clause it is the subject of, is placed in."""
+        holders = [head] + ([head.head] if head.dep_ in ("nsubj", "nsubjpass") else [])
+        for holder in holders:
+            for c in holder.children:
+                if c.dep_ == "prep" and c.lower_ in ("in", "inside", "from"):
+                    for p in c.children:
+                        if p.i in self.place_actor:
+                            return self.actors[self.place_actor[p.i]].country
         return ""
 
     def last_armed(self, head: Token) -> str | None:

@@ -1,6 +1,9 @@
-"""ActorGraph dashboard: a router over the pages, the shared sidebar, nothing else.
+"""ActorGraph dashboard: a router over the pages (``pages/``), the shared sidebar, nothing else.
 
     streamlit run app.py
+
+Each page is the ``render()`` of a module in ``pages/``; ``pages/__init__.py`` lists them and says
+why every page module can also hand over to this file.
 """
 import sys
 from pathlib import Path
@@ -14,6 +17,7 @@ if str(ROOT) not in sys.path:  # `components` and `actorgraph` import from the p
 from components.layout import ICON, apply_style  # noqa: E402
 from components.sidebar import render_sidebar  # noqa: E402
 from components.state import init_state  # noqa: E402
+from pages import navigation_pages  # noqa: E402
 
 # A local icon: a Material icon or an emoji as favicon is fetched from a CDN.
 st.set_page_config(page_title="ActorGraph", page_icon=str(ICON), layout="wide",
@@ -21,18 +25,7 @@ st.set_page_config(page_title="ActorGraph", page_icon=str(ICON), layout="wide",
 init_state()
 apply_style()
 
-page = st.navigation(
-    [
-        st.Page("app_pages/home.py", title="Home", icon=":material/home:", default=True),
-        st.Page("app_pages/explorer.py", title="Graph explorer", icon=":material/hub:",
-                url_path="explorer"),
-        st.Page("app_pages/actors.py", title="Actors", icon=":material/groups:", url_path="actors"),
-        st.Page("app_pages/relations.py", title="Relations", icon=":material/share:",
-                url_path="relations"),
-        st.Page("app_pages/analysis.py", title="Analysis", icon=":material/insights:",
-                url_path="analysis"),
-    ],
-    position="top",
-)
-render_sidebar()
+pages = navigation_pages()  # st.Page(render, ...) of each pages/<name>.py
+page = st.navigation(pages, position="top")
+render_sidebar(home=pages[0])
 page.run()

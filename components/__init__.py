@@ -1,13 +1,12 @@
 """Streamlit building blocks of the ActorGraph dashboard.
 
-Everything that imports Streamlit lives here (plus ``app.py`` and ``app_pages/``); the engine in
+Everything that imports Streamlit lives here (plus ``app.py`` and ``pages/``); the engine in
 ``actorgraph/`` never does. ``state.py`` names every session-state key, ``cache.py`` holds every
 ``st.cache_*`` call, and the other modules each draw one part of a page.
 
-The pages live in ``app_pages/``, not ``pages/``: with a ``pages/`` folder next to ``app.py``
-Streamlit runs its old folder-based navigation until the first ``st.navigation`` call of the
-process, so a fresh server's first visit to ``/actors`` ran that page without ``app.py`` (no
-sidebar, no state), and AppTest reran pages without the router.
+The pages (``pages/*.py``) compose these parts; nothing here imports them. A component that
+links to a page takes its ``st.Page`` as an argument (``pages.page(name)`` builds it). Why each
+page module ends with a ``__main__`` guard: see ``pages/__init__.py``.
 
 Hooks for browser tests (``streamlit run app.py``; keys become ``st-key-*`` classes, ``:`` → ``-``)
     reference article   button "Try the reference article" (``.st-key-ag_try_reference button``)

@@ -120,6 +120,8 @@ def link_html(G: nx.Graph, node: str, link: Link, *, both_names: bool = False,
 def section_html(G: nx.Graph, node: str, links: list[Link], title: str, colour: str,
                  *, expanded: bool = False) -> str:
     rows = "".join(link_html(G, node, ln, expanded=expanded) for ln in links)
+    if not links:  # say so, rather than a bare heading
+        rows = "<div style='opacity:.7;margin:2px 0 6px'>None among the actors shown.</div>"
     return (f'<div class="ag-section"><div style="font-weight:600;color:{esc(colour)};'
             f'margin-top:6px">{esc(title)} ({len(links)})</div>{rows}</div>')
 

@@ -2,8 +2,12 @@
 
 Each ``load_*`` function analyses one input and either makes it the current article
 (``state.set_result``) or records the engine's message (``state.set_error``): the article on
-screen before a failed input stays. They return True when the article changed; the caller then
-reruns so the sidebar is drawn for the new article.
+screen before a failed input stays. They return True when the article changed.
+
+The widgets call them from their callbacks (``on_click``/``on_change``), which Streamlit runs
+before the script: the run that follows draws the whole app, sidebar included, for the new
+article. (Loading in the script body meant a second run, ``st.rerun``, to redraw the sidebar that
+was already drawn: twice the work for the server and the browser on every new article.)
 """
 from __future__ import annotations
 
@@ -131,54 +135,63 @@ def input_panel() -> None:
     box = (st.expander("Analyse another article", icon=":material/upload_file:")
            if loaded else st.container())
     with box:
-        changed = _inputs()
-    if changed:
-        st.rerun()
+        _inputs()
     error = st.session_state.get(state.ERROR)
     if error:
         kept = " The previous result is still shown below." if loaded else ""
         st.error(md_escape(error) + kept, icon=":material/error:")
 
 
-def _inputs() -> bool:
-    changed = False
+def _inputs() -> None:
     ref = reference_sample()
     left, right = st.columns([1, 2], vertical_alignment="center")
     with left:
-        if st.button("Try the reference article", type="primary", icon=":material/play_arrow:",
-                     disabled=ref is None, key="ag_try_reference",
-                     help="A wire story on Iraqi militias crossing into Syria (December 2024)."):
-            changed = load_sample(ref)
+        st.button("Try the reference article", type="primary", icon=":material/play_arrow:",
+                  disabled=ref is None, key="ag_try_reference", on_click=load_sample, args=(ref,),
+                  help="A wire story on Iraqi militias crossing into Syria (December 2024).")
     with right:
         st.caption("…or bring your own article: upload a file, paste its text, or pick another "
                    "shipped sample. " + limits_text())
 
     upload_tab, paste_tab, sample_tab = st.tabs(["Upload a file", "Paste text", "Samples"])
     with upload_tab:
-        uploaded = st.file_uploader(
+        st.file_uploader(
             "Article file", type=[e.lstrip(".") for e in _extensions()], key=W_UPLOAD,
-            help=limits_text(),
+            help=limits_text(), on_change=_on_upload,
         )
-        if uploaded is not None:
-            changed = load_upload(uploaded) or changed
     with paste_tab:
         with st.form("ag_paste_form", border=False):
-            text = st.text_area("Article text", key=W_PASTE, height=180,
-                                placeholder="Paste the headline and body of a news article…")
-            if st.form_submit_button("Analyse text", icon=":material/manufacturing:"):
-                if text.strip():
-                    changed = load_text(text) or changed
-                else:
-                    state.set_error("Paste the text of an article first.")
+            st.text_area("Article text", key=W_PASTE, height=180,
+                         placeholder="Paste the headline and body of a news article…")
+            st.form_submit_button("Analyse text", icon=":material/manufacturing:",
+                                  on_click=_on_paste)
     with sample_tab:
         samples = list_samples()
         if not samples:
             st.caption("No samples are installed.")
         else:
-            pick = st.selectbox("Sample article", samples, key=W_SAMPLE, format_func=sample_title)
-            if st.button("Analyse sample", key="ag_load_sample"):
-                changed = load_sample(pick) or changed
-    return changed
+            st.selectbox("Sample article", samples, key=W_SAMPLE, format_func=sample_title)
+            st.button("Analyse sample", key="ag_load_sample", on_click=_on_sample)
+
+
+def _on_upload() -> None:
+    uploaded = st.session_state.get(W_UPLOAD)
+    if uploaded is not None:  # None: the file was removed from the uploader
+        load_upload(uploaded)
+
+
+def _on_paste() -> None:
+    text = st.session_state.get(W_PASTE) or ""
+    if text.strip():
+        load_text(text)
+    else:
+        state.set_error("Paste the text of an article first.")
+
+
+def _on_sample() -> None:
+    pick = st.session_state.get(W_SAMPLE)
+    if pick is not None:
+        load_sample(pick)
 
 
 def notices(extraction: Extraction) -> None:

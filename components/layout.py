@@ -19,10 +19,10 @@ def apply_style() -> None:
     st.html(_CSS)
 
 
-def need_article() -> NoReturn:
-    """Say that there is nothing to show yet, point to Home, and end the page."""
+def need_article(home: st.Page) -> NoReturn:
+    """Say that there is nothing to show yet, link to ``home`` (its ``st.Page``), end the page."""
     st.info("No article yet: analyse one on the Home page (the reference article is one click "
             "away there).", icon=":material/info:")
-    st.page_link("app_pages/home.py", label="Go to Home", icon=":material/home:")
+    st.page_link(home, label="Go to Home", icon=":material/home:")
     st.stop()
     raise AssertionError("unreachable")  # st.stop() raises

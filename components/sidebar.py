@@ -19,15 +19,16 @@ MAX_DEPTH = 3
 NO_FOCUS = ""
 
 
-def render_sidebar() -> View | None:
-    """Draw the sidebar and return the view of this run (None before any article)."""
+def render_sidebar(home: st.Page) -> View | None:
+    """Draw the sidebar and return the view of this run (None before any article); ``home`` is
+    the ``st.Page`` where another article can be loaded."""
     with st.sidebar:
         extraction = state.current()
         if extraction is None:
             st.caption("Analyse an article on the Home page; its filters appear here.")
             return None
         full = get_view().full
-        _article_box(extraction, full)
+        _article_box(extraction, full, home)
         st.subheader("Filters", anchor=False)
         _filters(full)
         view = get_view()
@@ -39,14 +40,14 @@ def render_sidebar() -> View | None:
         return view
 
 
-def _article_box(extraction, full: nx.Graph) -> None:
+def _article_box(extraction, full: nx.Graph, home: st.Page) -> None:
     article = extraction.article
     title = article.title or article.source or "Untitled article"
     with st.container(border=True, key="ag_article_box"):
         st.markdown(f"**{md_escape(title)}**")
         st.caption(f"Source: {md_escape(article.source)} · {full.number_of_nodes()} actors · "
                    f"{full.number_of_edges()} relations")
-        st.page_link("app_pages/home.py", label="Load another article",
+        st.page_link(home, label="Load another article",
                      icon=":material/upload_file:")
 
 

@@ -18,18 +18,13 @@ from streamlit.testing.v1 import AppTest  # noqa: E402
 from actorgraph.model import (  # noqa: E402
     Actor, Article, Evidence, Extraction, Mention, Relation,
 )
+import pages  # noqa: E402
 from components import state  # noqa: E402
 
 APP = ROOT / "app.py"
 REFERENCE = ROOT / "sample_articles" / "01_syria-iraqi-militias.txt"
 TIMEOUT = 60  # the first run in a process loads the spaCy model
-PAGES = {
-    "home": "app_pages/home.py",
-    "explorer": "app_pages/explorer.py",
-    "actors": "app_pages/actors.py",
-    "relations": "app_pages/relations.py",
-    "analysis": "app_pages/analysis.py",
-}
+PAGES = tuple(pages.PAGES)  # "home", "explorer", … (module names in pages/ = URL paths)
 XSS = "<img src=x onerror=alert(1)>"
 
 
@@ -43,7 +38,16 @@ def new_app(extraction: Extraction | None = None, input_id: str = "test:fixture"
 
 
 def go(at: AppTest, page: str) -> AppTest:
-    at.switch_page(PAGES[page])
+    """Open a page as its menu entry does: the next run asks for that page of ``st.navigation``.
+
+    (``AppTest.switch_page`` takes a script path; our pages are callables, registered under
+    their URL path: the default page, Home, under "".)"""
+    if not at._registered_pages:
+        at.run()
+    url = "" if page == pages.HOME else page
+    found = [h for h, info in at._registered_pages.items() if info.get("url_pathname") == url]
+    assert len(found) == 1, f"no page {page!r} in {list(at._registered_pages.values())}"
+    at._page_hash = found[0]
     return at.run()
 
 

@@ -208,8 +208,36 @@ def test_app_runs_every_page_without_an_article():
 
 def test_app_main_script_is_the_router():
     text = APP.read_text(encoding="utf-8")
-    assert "st.navigation" in text and "st.Page" in text
+    assert "st.navigation" in text and "navigation_pages()" in text
     assert "cache_data" not in text and "cache_resource" not in text
+
+
+def test_app_pages_folder_holds_only_pages_that_hand_over_to_the_router():
+    """Streamlit's legacy mode (a pages/ folder, first run of a process, every AppTest run) runs
+    any pages/*.py as a script for the URL of its name: each must be a page of the router that
+    hands over to app.py (see pages/__init__.py)."""
+    import ast
+
+    import pages
+
+    files = sorted(p.stem for p in (ROOT / "pages").glob("*.py") if p.name != "__init__.py")
+    assert files == sorted(pages.PAGES)
+    for name in files:
+        tree = ast.parse((ROOT / "pages" / f"{name}.py").read_text(encoding="utf-8"))
+        assert any(isinstance(n, ast.FunctionDef) and n.name == "render" for n in tree.body), name
+        guard = tree.body[-1]
+        assert isinstance(guard, ast.If) and "__main__" in ast.unparse(guard.test), name
+        assert "run_app()" in ast.unparse(guard), name
+    assert not (ROOT / "app_pages").exists()
+
+
+def test_app_every_page_draws_the_sidebar_after_the_legacy_handover():
+    at = new_app(fixture_extraction()).run()
+    for page in ("actors", "relations", "analysis", "explorer", "home"):
+        go(at, page)
+        assert_ok(at)
+        assert [m.label for m in at.sidebar.multiselect] == ["Country", "Relation", "Actor type"]
+        assert len(at.title) == 1, page  # the page ran once
 
 
 def test_app_upload_is_not_redone_after_another_input():  # real engine

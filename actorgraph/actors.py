@@ -613,6 +613,17 @@ class _Resolver:
             self.headline_memo[n] = is_headline(token.sent)
         return self.headline_memo[n]
 
+    def backer_by_agent(self, head: Token) -> str:
+        """The named backer of "groups supported by Turkey", for the group's label."""
+        for c in head.children:
+            if c.dep_ in ("acl", "amod") and self.lex.compound_participles.get(c.lower_) == "alliance":
+                for agent in c.children:
+                    if agent.dep_ == "agent":
+                        for p in agent.children:
+                            if p.dep_ == "pobj" and p.i in self.token_actor:
+                                return self.actors[self.token_actor[p.i]].label
+        return ""
+
     def backer_tokens(self, mods: list[Token], head: Token) -> set[int]:
         """Tokens of "Iran-backed", "US-led": they name a backer, not the group itself."""
         out: set[int] = set()
@@ -810,6 +821,9 @@ class _Resolver:
                 return
         if distinguishing:
             label = _np_label(span, backers)
+            backer = self.backer_by_agent(head)
+            if backer:  # "mainstream groups supported by Turkey" → "Turkey-backed mainstream groups"
+                label = f"{backer}-backed {label[0].lower() + label[1:] if label[:1].isupper() and not label.isupper() else label}"
             actor = self.group_actor(cls, self.focus, label)
             self.link(span, actor, head=head)
             self.remember(head.i, actor, cls, plural=head.tag_ in ("NNS", "NNPS"))

@@ -65,7 +65,7 @@ DEFAULTS: dict[str, Any] = {
     SELECTED_PAIR: None,
     **FILTER_DEFAULTS,
     D_COLOR_BY: "country",
-    D_PHYSICS: True,
+    D_PHYSICS: False,  # the layout settles, then stops; the toggle keeps it running
     D_HEIGHT: 650,
 }
 

@@ -56,12 +56,13 @@ def test_pages_open_display_controls_change_the_drawing_and_persist():
     assert by_type != first
     at.select_slider(key="w:ag:d:height").set_value(900).run()
     assert "900px" in at.get("iframe")[0].proto.srcdoc
-    at.toggle(key="w:ag:d:physics").set_value(False).run()
-    assert "agKeepPhysics = false" in at.get("iframe")[0].proto.srcdoc
+    assert "agKeepPhysics = false" in at.get("iframe")[0].proto.srcdoc  # settles, then stops
+    at.toggle(key="w:ag:d:physics").set_value(True).run()
+    assert "agKeepPhysics = true" in at.get("iframe")[0].proto.srcdoc
     go(at, "explorer")
     assert at.segmented_control(key="w:ag:d:color_by").value == "type"
     assert at.select_slider(key="w:ag:d:height").value == 900
-    assert at.toggle(key="w:ag:d:physics").value is False
+    assert at.toggle(key="w:ag:d:physics").value is True
 
 
 def test_pages_open_actors_table_columns_and_sorting(ex):

@@ -845,23 +845,35 @@ class _Resolver:
                     for p in c.children:
                         if p.i in self.place_actor:
                             return self.actors[self.place_actor[p.i]].country
+        # "In northeastern Nigeria, …, and the army said…": a sentence that opens on a place
+        sent_start = self.sent_starts[self._sent(head)]
+        opening = self.doc[sent_start:min(head.i, sent_start + 6)]
+        if len(opening) and opening[0].lower_ in ("in", "inside"):
+            for t in opening:
+                if t.i in self.place_actor:
+                    return self.actors[self.place_actor[t.i]].country
         return ""
 
-    def last_armed(self, head: Token) -> str | None:
+    def last_armed(self, head: Token, sentences: int = 3) -> str | None:
         """"the group", "the militia": the armed actor most named so far among those of the last
         three sentences, never one that is the subject of the clause the phrase sits in."""
-        start = self._window_start(head, 3)
+        start = self._window_start(head, sentences)
         verb = head
         while verb.dep_ not in ("ROOT", "ccomp", "relcl", "advcl", "conj") and verb.head is not verb:
             verb = verb.head
         own_subjects = {self.token_actor.get(x.i) for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")
                         for x in c.subtree}
         last: dict[str, int] = {}
+        plural_last: dict[str, int] = {}
         for tok_i, aid, _c in self.before(head.i, start):
             if self.actors[aid].type in self.ARMED and aid not in own_subjects:
                 last[aid] = tok_i
+                if self.plural_at.get(tok_i):
+                    plural_last[aid] = tok_i
         if not last:
             return None
+        if head.tag_ in ("NNS", "NNPS") and plural_last:  # "the jihadists": the last plural party
+            return max(plural_last, key=plural_last.get)
         # most named in the whole article so far, then most recent
         return max(last, key=lambda a: (bisect_left(self.positions[a], head.i), last[a]))
 

@@ -32,11 +32,6 @@ CLASS_PLURAL = {"rebels": "rebels", "militia": "militias", "group": "groups", "f
                 "fighters": "fighters"}
 NP_MODIFIER_DEPS = {"amod", "compound", "nmod", "npadvmod", "poss", "nummod", "quantmod", "det",
                     "predet", "advmod", "punct", "case"}
-# Nouns through which an NP points at the actor it is made of ("hundreds of fighters from X").
-PART_NOUNS = {"hundred", "thousand", "dozen", "score", "fighter", "member", "unit", "element",
-              "some", "many", "most", "part", "troop", "soldier", "contingent", "battalion",
-              "brigade", "detachment", "force", "remnant", "cell", "militant", "supporter", "one",
-              "group", "majority", "rest", "number"}
 ORG_TYPE_WORDS = [
     ("party", "party"), ("militia", "militia"), ("brigade", "armed_group"),
     ("battalion", "armed_group"), ("army", "armed_group"), ("front", "armed_group"),
@@ -656,7 +651,6 @@ class _Resolver:
             self.remember(head.i, actor, "group")
             return
         mod_lemmas = {lemma(m) for m in mods} | {m.lower_ for m in mods}
-        known = [self.token_actor[m.i] for m in mods if m.i in self.token_actor]
         backers = self.backer_tokens(mods, head)
         span_start = mods[0].i if mods else head.i
         while span_start < head.i and self.doc[span_start].dep_ in ("det", "punct", "predet"):

@@ -12,7 +12,7 @@ from itertools import combinations
 
 from spacy.tokens import Span, Token
 
-from .actors import PART_NOUNS, Resolution, is_headline, lemma
+from .actors import Resolution, is_headline, lemma
 from .lexicon import Lexicon, load_lexicon
 from .model import AFFILIATION, ALLIANCE, HOSTILITY, MEMBERSHIP, TALKS, Evidence, Relation
 

@@ -22,6 +22,7 @@ from actorgraph.model import (  # noqa: E402
 )
 from actorgraph.render import render_html  # noqa: E402
 
+TARGET_HTML_500_S = 0.5
 COUNTRIES = ("IRN", "IRQ", "SYR", "TUR", "USA", "RUS", "ISR", "LBN", "SAU", "YEM", "INT", "")
 
 
@@ -40,10 +41,8 @@ def synthetic(n: int, seed: int = 0) -> Extraction:
     return Extraction(Article("synthetic"), actors, tuple(rels))
 
 
-def main() -> int:
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--repeat", type=int, default=5)
-    args = ap.parse_args()
+def html_figures(repeat: int = 5, physics: bool = False) -> float:
+    """Print build and render times for 50, 200 and 500 actors; return the 500-actor median."""
     started = time.perf_counter()
     render_html(build_graph(synthetic(5)))
     print(f"first page (template and inlined vis-network compiled once): "
@@ -56,14 +55,22 @@ def main() -> int:
         G = build_graph(ex)
         build = time.perf_counter() - t0
         times = []
-        for _ in range(args.repeat):
+        for _ in range(repeat):
             t0 = time.perf_counter()
-            page = render_html(G)
+            page = render_html(G, physics=physics)
             times.append(time.perf_counter() - t0)
         med = statistics.median(times)
-        worst = max(worst, med) if n == 500 else worst
+        worst = med if n == 500 else worst
         print(f"{n:>7} {G.number_of_edges():>6} {build:>10.3f} s {med:>10.3f} s {len(page) / 1e6:>8.2f} MB")
-    print("target 500 actors < 0.5 s:", "met" if worst < 0.5 else "MISSED")
+    print(f"target 500 actors < {TARGET_HTML_500_S} s:", "met" if worst < TARGET_HTML_500_S else "MISSED",
+          f"({worst:.3f} s)")
+    return worst
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--repeat", type=int, default=5)
+    html_figures(ap.parse_args().repeat)
     return 0
 
 

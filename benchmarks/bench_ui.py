@@ -25,10 +25,8 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
-from bench_render import synthetic  # noqa: E402
+from bench_render import html_figures  # noqa: E402
 
-from actorgraph.graph import build_graph  # noqa: E402
-from actorgraph.render import render_html  # noqa: E402
 from tools.browser import (  # noqa: E402
     Chromium, StreamlitServer, chromium_available, open_app, upload, wait_graph,
 )
@@ -37,7 +35,6 @@ REFERENCE = ROOT / "sample_articles" / "01_syria-iraqi-militias.txt"
 WARM_UP = ROOT / "sample_articles" / "02_sudan-el-fasher.txt"
 KB = ROOT / "actorgraph" / "kb" / "data"
 TARGET_REFERENCE_S = 2.0
-TARGET_HTML_500_S = 0.5
 
 
 def kb_names(filename: str) -> list[str]:
@@ -82,31 +79,6 @@ def time_to_graph(browser, url: str, name: str, data: bytes, timeout: float = 60
         page.close()
 
 
-def html_figures(repeat: int) -> float:
-    render_html(build_graph(synthetic(5)))  # template and inlined vis-network, once
-    print(f"\npyvis HTML (render_html, physics on as in the app), median of {repeat}:")
-    print(f"{'actors':>7} {'edges':>6} {'build_graph':>12} {'render_html':>12} {'size':>8}")
-    worst = 0.0
-    for n in (50, 200, 500):
-        ex = synthetic(n)
-        t0 = time.perf_counter()
-        G = build_graph(ex)
-        build = time.perf_counter() - t0
-        times = []
-        for _ in range(repeat):
-            t0 = time.perf_counter()
-            page = render_html(G, physics=True)
-            times.append(time.perf_counter() - t0)
-        med = statistics.median(times)
-        if n == 500:
-            worst = med
-        print(f"{n:>7} {G.number_of_edges():>6} {build:>10.3f} s {med:>10.3f} s "
-              f"{len(page) / 1e6:>6.2f} MB")
-    print(f"target 500 actors < {TARGET_HTML_500_S} s: "
-          f"{'met' if worst < TARGET_HTML_500_S else 'MISSED'} ({worst:.3f} s)")
-    return worst
-
-
 def browser_figures(repeat: int, n_actors: int) -> float:
     from playwright.sync_api import sync_playwright
 
@@ -126,7 +98,7 @@ def browser_figures(repeat: int, n_actors: int) -> float:
         # the very same file again: extraction from Streamlit's cache
         rows.append(("reference, cached", [time_to_graph(browser, server.url, REFERENCE.name,
                                                          reference + b"\n\nCopy 0.\n")]))
-    print(f"\nupload → drawn graph in Chromium (warm model), median (max) of the runs:")
+    print("\nupload → drawn graph in Chromium (warm model), median (max) of the runs:")
     print(f"{'article':<28} {'nodes':>5} {'frame':>14} {'drawn':>14}")
     for label, runs in rows:
         frames = [r[0] for r in runs]

@@ -3,8 +3,6 @@ from __future__ import annotations
 
 import doctest
 import pickle
-import sys
-from pathlib import Path
 
 
 import networkx as nx  # noqa: E402

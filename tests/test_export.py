@@ -5,7 +5,6 @@ import doctest
 import importlib.util
 import io
 import json
-import sys
 from pathlib import Path
 
 

@@ -2,8 +2,6 @@
 from __future__ import annotations
 
 import doctest
-import sys
-from pathlib import Path
 
 
 import networkx as nx  # noqa: E402

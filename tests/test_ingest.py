@@ -5,7 +5,6 @@ PDF cases are in test_ingest_pdf.py, Word cases in test_ingest_docx.py.
 from __future__ import annotations
 
 import io
-import os
 import re
 import sys
 import time

@@ -295,6 +295,10 @@ class _Resolver:
     def run(self) -> Resolution:
         matches = self.disambiguate(self.rec.matches(self.doc))
         self.mentioned_entries = [m.target for m in matches if m.kind in ("name", "acronym")]
+        # a leader named for an army or government puts it on the page too ("Army chief al-Burhan")
+        self.mentioned_entries += [self.kb.persons[m.target].represents for m in matches if m.kind == "person"
+                                   and self.kb.entries[self.kb.persons[m.target].represents].type
+                                   in ("military", "government")]
         # token → (country, first token of the demonym): "South African", "Congolese" after disambiguation
         self.demonym_at: dict[int, tuple[str, int]] = {
             i: (self.kb.entries[m.target].country, m.start)
@@ -633,10 +637,11 @@ class _Resolver:
     def generic(self, head: Token, cls: str) -> None:
         mods = self.modifiers(head)
         # a more specific generic word among the modifiers ("militia groups", "government forces")
+        cls_word = lemma(head)  # the word that gives the phrase its class ("army" in "army units")
         for m in mods:
             mcls = self.noun_class_of(m)
             if mcls and CLASS_RANK[mcls] < CLASS_RANK[cls] and m.dep_ in ("compound", "amod", "npadvmod", "nmod"):
-                cls = mcls
+                cls, cls_word = mcls, lemma(m)
         blocs = [m for m in mods if lemma(m) in self.lex.bloc_nouns and self.noun_class_of(m) == "group"
                  and m.i not in self.token_actor]
         if blocs and cls in ("forces", "government", "fighters") and not any(
@@ -740,7 +745,7 @@ class _Resolver:
             core = {"government", "regime", "junta", "army", "military", "administration", "authorities"}
             if head.tag_ == "NNS" and lemma(head) in ("government", "regime", "junta", "administration"):
                 return  # "other governments": not the one of the focus country
-            if not government_mod and lemma(head) not in core and not (
+            if not government_mod and lemma(head) not in core and cls_word not in core and not (
                     definite and lemma(head) in core | {"troop", "soldier", "force", "police", "cabinet"}):
                 return
             actor = self.government_actor(self.focus, lemma(head))

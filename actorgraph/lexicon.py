@@ -61,6 +61,8 @@ class Lexicon:
     capture_verbs: frozenset[str]
     repel_verbs: dict[str, list[str]]
     identity_participles: frozenset[str]
+    infliction_verbs: frozenset[str]
+    harm_nouns: frozenset[str]
 
 
 def read_lexicon(path: Path = LEXICON_PATH) -> Lexicon:

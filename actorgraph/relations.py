@@ -412,8 +412,15 @@ class _Extractor:
                 sources = [a for x in verb.subtree if x.dep_ == "pobj" and x.head.lower_ in ("from", "of")
                            and x.head.head.i in (verb.i, *[c.i for c in verb.children]) for a in self.denote(x)]
                 self.emit(self.subjects(verb), sources, AFFILIATION, "membership", verb, sent)
-        if low in lex.capture_verbs:  # "seized Mogok from the military"
-            self.emit(self.subjects(verb), self.pobjs(verb, {"from"}), HOSTILITY, "svo", verb, sent)
+        if low in lex.capture_verbs:  # "seized Mogok from the military", "regained control of X from Y"
+            losers = self.pobjs(verb, {"from"}) + [a for c in verb.children if c.dep_ == "dobj"
+                                                   for a in self.pobjs(c, {"from"})]
+            self.emit(self.subjects(verb), losers, HOSTILITY, "svo", verb, sent)
+        if low in lex.infliction_verbs and any(c.dep_ == "dobj" and lemma(c) in lex.harm_nouns
+                                               for c in verb.children):
+            victims = self.pobjs(verb, {"on", "upon"}) + [a for c in verb.children if c.dep_ == "dobj"
+                                                         for a in self.pobjs(c, {"on", "upon"})]
+            self.emit(self.subjects(verb), victims, HOSTILITY, "svo", verb, sent)  # "inflicted losses on X"
         if low in lex.repel_verbs and any(c.dep_ in ("prt", "advmod") and c.lower_ in lex.repel_verbs[low]
                                           for c in verb.children):
             self.emit(self.subjects(verb), self.objects(verb), HOSTILITY, "svo", verb, sent)  # "pushed back IS"

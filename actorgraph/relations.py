@@ -519,6 +519,8 @@ class _Extractor:
             targets += [a for c in verb.children if c.dep_ == "prep" and c.lower_ in preps
                         for p in c.children if p.dep_ == "pobj" and lemma(p) not in self.lex.alliance_nouns
                         and lemma(p) != "side" for a in self.denote(p)]
+            if low == "blame":  # "blamed the attack on Lashkar-e-Taiba"
+                targets += [a for c in verb.children if c.dep_ == "dobj" for a in self.pobjs(c, {"on"})]
             rule = "svo"
         # "help the government fight the rebels": the helped is the subject of the clause
         clause_targets: list[str] = []
@@ -642,6 +644,8 @@ class _Extractor:
                     foes = self.predicate_objects(predicate)
                     self.emit(helpers, foes, HOSTILITY, "helper_hostility", noun, sent)
             return
+        if noun.dep_ == "dobj" and lemma(noun.head) == "blame":
+            return  # "blamed the attack on X": X made the attack, nobody attacked X
         owners = self.owners(noun)
         preps = {"against", "on", "upon"} if relation == HOSTILITY else {"to", "for"}
         if relation == HOSTILITY and low in lex.with_hostility:

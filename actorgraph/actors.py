@@ -353,7 +353,8 @@ class _Resolver:
             best = max(group, key=lambda m: self._context_score(m, context))
             entry = self._entry_of(best)
             if best.kind == "acronym" and span[1] - span[0] == 1 and entry is not None and entry.type != "state" \
-                    and sum(context.values()) > 4 and self._context_score(best, context - self._own(entry)) == 0:
+                    and entry.country != "INT" and sum(context.values()) > 4 \
+                    and self._context_score(best, context - self._own(entry)) == 0:
                 continue  # a short acronym from a war the article never touches: another body's initials
             kept.append(best)
         return kept

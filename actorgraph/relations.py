@@ -413,8 +413,9 @@ class _Extractor:
                            and x.head.head.i in (verb.i, *[c.i for c in verb.children]) for a in self.denote(x)]
                 self.emit(self.subjects(verb), sources, AFFILIATION, "membership", verb, sent)
         if low in lex.capture_verbs:  # "seized Mogok from the military", "regained control of X from Y"
-            losers = self.pobjs(verb, {"from"}) + [a for c in verb.children if c.dep_ == "dobj"
-                                                   for a in self.pobjs(c, {"from"})]
+            losers = self.pobjs(verb, {"from"}) + [
+                a for c in verb.children if c.dep_ == "dobj" for x in c.subtree
+                if x.dep_ == "prep" and x.lower_ == "from" and x.i - c.i < 12 for a in self.pobjs(x.head, {"from"})]
             self.emit(self.subjects(verb), losers, HOSTILITY, "svo", verb, sent)
         if low in lex.infliction_verbs and any(c.dep_ == "dobj" and lemma(c) in lex.harm_nouns
                                                for c in verb.children):

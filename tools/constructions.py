@@ -70,12 +70,15 @@ def run_case(case: dict, nlp) -> CaseResult:
     return CaseResult(case["id"], case["construction"], not problems, problems)
 
 
+def load_table(path: Path = TABLE) -> list[dict]:
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
 def run_table(path: Path = TABLE) -> list[CaseResult]:
     from actorgraph.nlp import load_nlp
 
     nlp = load_nlp()
-    cases = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
-    return [run_case(c, nlp) for c in cases]
+    return [run_case(c, nlp) for c in load_table(path)]
 
 
 def main() -> int:

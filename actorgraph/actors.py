@@ -42,6 +42,7 @@ ORG_TYPE_WORDS = [
 ]
 ARMED_ORG_WORDS = {w for w, _ in ORG_TYPE_WORDS}
 HEADLINE_SHARE = 0.6  # share of capitalised words above which a line reads as a headline
+MARKUP_CHARS = set("<>/\"'`")
 NOT_ACTOR_ORGS = re.compile(
     r"\b(news|press|times|post|agency|reuters|television|tv|radio|observatory|watch|amnesty|"
     r"university|institute|bank|company|corporation|inc|ltd|airlines?|hospital|ministry of health|"
@@ -912,6 +913,8 @@ class _Resolver:
             if ent.start >= 2 and doc[ent.start - 1].text == "(" and ent.end < len(doc) \
                     and doc[ent.end].text == ")" and (ent.start - 2) in self.token_actor:
                 continue  # "… Front (PRF)": the acronym joins the name (see acronyms)
+            while len(ent) > 1 and all(ch in MARKUP_CHARS for ch in ent[0].text):
+                ent = ent[1:]  # '"><svg …> Brigade': stray markup is not part of a name
             text = ent.text.strip()
             if len(text) < 3 or NOT_ACTOR_ORGS.search(text) or not any(c.isupper() for c in text):
                 continue

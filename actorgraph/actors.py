@@ -40,7 +40,6 @@ ORG_TYPE_WORDS = [
     ("legion", "armed_group"), ("guard", "armed_group"), ("corps", "armed_group"),
     ("coalition", "rebel_coalition"), ("alliance", "rebel_coalition"),
 ]
-ARMED_ORG_WORDS = {w for w, _ in ORG_TYPE_WORDS}
 HEADLINE_SHARE = 0.6  # share of capitalised words above which a line reads as a headline
 MARKUP_CHARS = set("<>/\"'`")
 NOT_ACTOR_ORGS = re.compile(
@@ -82,7 +81,6 @@ class Resolution:
     actors: dict[str, ActorDraft]
     token_actor: dict[int, str]  # token index → actor id, for tokens inside a mention
     np_actors: dict[int, list[str]]  # NP head token → the actors that NP denotes
-    places: set[int]  # token indices of state names used only as places
     place_actor: dict[int, str]  # such a token → the actor it would be (relations may promote it)
     modifier_actor: dict[int, str]  # "US assistance", "Israeli strikes": a state as a modifier
     focus_country: str
@@ -166,12 +164,9 @@ def _longest_first(found: list[KBMatch], priority) -> list[KBMatch]:
 
 
 @cache
-def _recognizer(nlp: Language) -> Recognizer:
-    return Recognizer(nlp, load_kb(), load_lexicon())
-
-
 def recognizer_for(nlp: Language) -> Recognizer:
-    return _recognizer(nlp)
+    """Matchers for ``nlp``, compiled once per pipeline."""
+    return Recognizer(nlp, load_kb(), load_lexicon())
 
 
 def slug(text: str) -> str:
@@ -193,7 +188,6 @@ class _Resolver:
         self.actors: dict[str, ActorDraft] = {}
         self.token_actor: dict[int, str] = {}
         self.np_actors: dict[int, list[str]] = {}
-        self.places: set[int] = set()
         self.place_actor: dict[int, str] = {}
         self.modifier_actor: dict[int, str] = {}
         self.plural_at: dict[int, bool] = {}
@@ -319,7 +313,7 @@ class _Resolver:
         self.ner_orgs()
         self.acronyms()
         self.modifier_actor = {i: a for i, a in self.modifier_actor.items() if i not in self.token_actor}
-        return Resolution(self.doc, self.actors, self.token_actor, self.np_actors, self.places,
+        return Resolution(self.doc, self.actors, self.token_actor, self.np_actors,
                           self.place_actor, self.modifier_actor, self.focus, self.sent_index, self.order,
                           self.plural_at, self.inner_backers)
 
@@ -484,7 +478,6 @@ class _Resolver:
             role = "place"  # "Sanaa", "Washington": an actor only when it speaks or acts
         if role == "place":
             for t in span:
-                self.places.add(t.i)
                 self.place_actor[t.i] = self.entry_actor(entry.id).id
             return
         if role == "modifier":

@@ -18,8 +18,6 @@ from .model import AFFILIATION, ALLIANCE, HOSTILITY, MEMBERSHIP, TALKS, Evidence
 
 SUBJECT_DEPS = {"nsubj", "csubj"}
 PASSIVE_SUBJECT_DEPS = {"nsubjpass", "csubjpass"}
-OBJECT_DEPS = {"dobj", "dative", "attr", "oprd"}
-CLAUSE_DEPS = {"xcomp", "ccomp", "advcl", "conj", "pcomp", "acl", "relcl"}
 RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
 
 # Confidence of each construction: how often it is right when it fires.
@@ -144,8 +142,7 @@ class _Extractor:
         """"'We will keep striking…,' a US official said": the one who speaks, outside the quote."""
         sent = tok.sent
         for v in sent:
-            if lemma(v) in self.lex.speech_verbs and v.pos_ == "VERB" and not (v.left_edge.i <= tok.i <= v.i
-                                                                                 and tok.head.i != v.i and False):
+            if lemma(v) in self.lex.speech_verbs and v.pos_ == "VERB":
                 subj = [c for c in v.children if c.dep_ in SUBJECT_DEPS and c.i != tok.i
                         and not (c.left_edge.i <= tok.i <= c.right_edge.i)]
                 for c in subj:
@@ -439,11 +436,11 @@ class _Extractor:
             rel = HOSTILITY if low in lex.hostility_verbs else ALLIANCE
             for a, b in combinations(parties, 2):
                 self.emit([a], [b], rel, "svo", verb, sent, directed=False)
-        if low in lex.stance_verb_preps and not self.negated(verb):
+        if low in lex.stance_verb_preps:
             # "Egypt stands behind the Sudanese army", "sided with the junta"
             allies = self.pobjs(verb, set(lex.stance_verb_preps[low]))
             self.emit(self.subjects(verb), allies, ALLIANCE, "svo", verb, sent)
-        if low in lex.firing_verbs and not self.negated(verb):
+        if low in lex.firing_verbs:
             weapons = [c for c in verb.children if c.dep_ == "dobj" and lemma(c) in lex.weapon_nouns]
             if weapons:  # "fired rockets at Israel", "launched drones at a US base"
                 targets = []
@@ -471,7 +468,7 @@ class _Extractor:
         are allies and members of what they formed."""
         founders = self.subjects(verb)
         blocs = [c for c in verb.children if c.dep_ == "dobj"]
-        if len(founders) < 2 or not blocs or self.negated(verb):
+        if len(founders) < 2 or not blocs:
             return
         bloc = blocs[0]
         named = self.denote(bloc)
@@ -484,7 +481,7 @@ class _Extractor:
     def verb_rupture(self, verb: Token, sent: Span) -> None:
         """"Kinshasa broke off relations with Kigali", "cut ties with X"."""
         ties = [c for c in verb.children if c.dep_ == "dobj" and lemma(c) in self.lex.tie_nouns]
-        if not ties or self.negated(verb):
+        if not ties:
             return
         others = self.pobjs(ties[0], {"with"}) + self.pobjs(verb, {"with"})
         subjects = self.subjects(verb)
@@ -496,8 +493,6 @@ class _Extractor:
 
     def verb_stance(self, verb: Token, sent: Span, relation: str) -> None:
         low = lemma(verb)
-        if self.negated(verb):
-            return
         factor = WEAK_DISCOUNT if low in self.lex.hostility_weak_verbs else 1.0
         former = any(c.lower_ in self.lex.former_markers for c in verb.children)
         if low in ("affiliate", "link"):
@@ -742,9 +737,9 @@ class _Extractor:
                         out.update(self.denote(c))
                         if c.i not in self.res.token_actor and c.i not in self.res.np_actors:
                             # a phrase that names no one yet still helps: keep its nearest referent out
-                            for tok_i, aid, _ in self.res.order:
-                                if c.left_edge.i <= tok_i <= c.i:
-                                    out.add(aid)
+                            order = self.res.order
+                            lo = bisect_left(order, (c.left_edge.i, "", ""))
+                            out.update(aid for _t, aid, _c in order[lo:bisect_left(order, (c.i + 1, "", ""))])
         return out
 
     def denote_excluding(self, tok: Token, exclude: set[str]) -> list[str]:

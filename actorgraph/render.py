@@ -4,6 +4,11 @@ article text.
 The page is pyvis' own ``Network`` HTML, with vis-network inlined (``cdn_resources="in_line"``),
 rendered from a cleaned copy of pyvis' template (`_clean_template`):
 
+* vis-network's stylesheet loses the rules of the editing and navigation buttons, which are
+  switched off here and carry ~200 KB of inline images (`_lean_vis_css`); the dashboard may also
+  load vis-network's script from a URL of its own server (``vis_js_url``) instead of inlining
+  its 470 KB in every drawing, so the browser fetches and compiles it once;
+
 * every link to a CDN (Bootstrap, tom-select, vis) and the ``<h1>`` heading are removed;
 * the select/filter menus and the custom tooltip popup are compiled out: pyvis switches to that
   popup whenever a node title contains "href", and it sets ``innerHTML`` from the title;
@@ -43,6 +48,10 @@ __all__ = [
 ]
 
 TEMPLATE_NAME = "actorgraph.html"
+VIS_JS = Path(pyvis.__file__).parent / "templates" / "lib" / "vis-9.1.2" / "vis-network.min.js"
+_VIS_JS_INCLUDE = re.compile(r"<script>\{%\s*include\s+'(lib/vis-[\d.]+/vis-network\.min\.js)'\s*%\}</script>")
+_VIS_CSS_INCLUDE = re.compile(r"\{%\s*include\s+'(lib/vis-[\d.]+/vis-network\.css)'\s*%\}")
+_VIS_JS_MARK = "<!--actorgraph:vis-js-->"
 _HEAD_MARK = "<!--actorgraph:head-->"
 _LEGEND_MARK = "<!--actorgraph:legend-->"
 
@@ -361,8 +370,9 @@ function agAfterDraw(network, nodes) {
 </script>"""
 
 
-def _clean_template(src: str) -> str:
-    """pyvis' template without CDN links, heading, menus or the innerHTML popup, with markers."""
+def _clean_template(src: str, external_js: bool = False) -> str:
+    """pyvis' template without CDN links, heading, menus or the innerHTML popup, with markers
+    (and with a marker instead of the inlined vis-network script when ``external_js``)."""
     src = re.sub(r"<!--.*?-->", "", src, flags=re.S)  # commented-out links to node_modules
     src = re.sub(r"{#.*?#}", "", src, flags=re.S)  # Jinja comments holding CDN links
     src = re.sub(r"<link\b[^>]*\bhref\s*=\s*[\"']?(?:https?:)?//[^>]*>", "", src, flags=re.I)
@@ -377,19 +387,37 @@ def _clean_template(src: str) -> str:
     src = src.replace('<div id="mynetwork" class="card-body"></div>',
                       '<div id="mynetwork" class="card-body"></div>' + _LEGEND_MARK, 1)
     src = src.replace("return network;", "agAfterDraw(network, nodes);\n                  return network;", 1)
+    if external_js:
+        src = _VIS_JS_INCLUDE.sub(_VIS_JS_MARK, src, count=1)
     left = [s for s in ("{{heading}}", "bootstrap", "{% if tooltip_link", "https://") if s in src]
     missing = [s for s in (_HEAD_MARK, _LEGEND_MARK, "agAfterDraw") if s not in src]
+    if external_js and _VIS_JS_MARK not in src:
+        missing.append(_VIS_JS_MARK)
     if left or missing:  # a pyvis upgrade changed the template: refuse rather than render unsafely
         raise RuntimeError(f"unexpected pyvis template: {left or missing}")
     return src
 
 
+_UNUSED_VIS_RULE = re.compile(r"[^{}]*\{[^{}]*url\(\s*[\"']?data:[^{}]*\}")
+
+
+def _lean_vis_css(css: str) -> str:
+    """vis-network's stylesheet without the rules that draw a button from an inline image: the
+    editing toolbar, the navigation buttons and the configurator's close button, none of which
+    the graph shows (``navigationButtons`` off, no manipulation, no configurator)."""
+    return _UNUSED_VIS_RULE.sub("", css)
+
+
 @cache
-def _environment() -> Environment:
+def _environment(external_js: bool = False) -> Environment:
     base = FileSystemLoader(str(Path(pyvis.__file__).parent / "templates"))
-    src = base.get_source(Environment(loader=base), "template.html")[0]
-    return Environment(loader=ChoiceLoader([DictLoader({TEMPLATE_NAME: _clean_template(src)}),
-                                            base]))
+    env = Environment(loader=base)
+    src = base.get_source(env, "template.html")[0]
+    templates = {TEMPLATE_NAME: _clean_template(src, external_js)}
+    css = _VIS_CSS_INCLUDE.search(src)
+    if css:  # the lean stylesheet stands in for pyvis' own under the same name
+        templates[css.group(1)] = _lean_vis_css(base.get_source(env, css.group(1))[0])
+    return Environment(loader=ChoiceLoader([DictLoader(templates), base]))
 
 
 _EXTERNAL = re.compile(
@@ -398,7 +426,8 @@ _EXTERNAL = re.compile(
 
 
 def render_html(G: nx.Graph, *, color_by: str = "country", height_px: int = 700,
-                physics: bool = False, highlight: str | None = None) -> str:
+                physics: bool = False, highlight: str | None = None,
+                vis_js_url: str | None = None) -> str:
     """A complete HTML page drawing ``G`` with vis-network, with no external resource.
 
     Parameters
@@ -414,11 +443,15 @@ def render_html(G: nx.Graph, *, color_by: str = "country", height_px: int = 700,
         pulls its neighbours); False switches it off once stabilised so nodes stay where dropped.
     highlight : str, optional
         A node id to draw with a thick border and select.
+    vis_js_url : str, optional
+        Load vis-network's script (the bytes of `VIS_JS`) from this same-origin URL instead of
+        inlining it; the page then needs the server that serves it. None (default): the page
+        stands alone.
     """
     data = render_network_data(G, color_by=color_by, highlight=highlight)
     net = Network(height=f"{max(100, int(height_px))}px", width="100%", directed=False,
                   cdn_resources="in_line", heading="")
-    net.templateEnv = _environment()
+    net.templateEnv = _environment(external_js=vis_js_url is not None)
     net.path = TEMPLATE_NAME
     # The Network's own add_node/add_edge check every edge against every other (quadratic);
     # its lists are filled directly with the same dicts they would hold.
@@ -432,4 +465,14 @@ def render_html(G: nx.Graph, *, color_by: str = "country", height_px: int = 700,
                        "highlight": js_literal(highlight if highlight in G else None)}
     page = page.replace(_HEAD_MARK, _EXTRA_CSS + "\n" + hook, 1)
     page = page.replace(_LEGEND_MARK, _legend_html(data["legend"], color_by), 1)
+    if vis_js_url is not None:
+        page = page.replace(_VIS_JS_MARK, _script_tag(vis_js_url), 1)
     return _EXTERNAL.sub("", page)
+
+
+def _script_tag(url: str) -> str:
+    """``<script src=url>`` for a relative URL of the app's own server (never another site)."""
+    if re.match(r"^\s*(?:[a-z][a-z0-9+.-]*:|//|\\)", url, re.I) or "\n" in url:
+        raise ValueError(f"vis_js_url must be a relative URL of the app's server: {url!r}")
+    return f'<script src="{html.escape(url, quote=True)}"></script>'
+

@@ -61,7 +61,8 @@ def graph_downloads(view: View, *, key: str) -> None:
 
 
 def sidebar_downloads(view: View) -> None:
-    with st.expander("Download the filtered graph", icon=":material/download:"):
+    # a popover, not an expander: the browser builds its six buttons only when it is opened
+    with st.popover("Download the filtered graph", icon=":material/download:", width="stretch"):
         graph_downloads(view, key="ag_dl_sidebar")
 
 

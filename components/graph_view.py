@@ -6,6 +6,8 @@ its layout (a click on a node does not redraw the graph).
 """
 from __future__ import annotations
 
+from pathlib import Path
+
 import streamlit as st
 
 from actorgraph.render import render_html
@@ -16,6 +18,10 @@ from components.view import View
 HEIGHTS = (450, 550, 650, 750, 900, 1100)
 COLOR_BY = {"country": "Country", "type": "Actor type"}
 IFRAME_MARGIN = 8  # the frame is this much taller than the drawing (no inner scroll bar)
+# vis-network as a file of the app's server (server.enableStaticServing serves static/ at
+# app/static/). The graph is a srcdoc frame, so a relative URL resolves against the page's own.
+STATIC_VIS_JS = Path(__file__).resolve().parent.parent / "static" / "vis-network.min.js"
+VIS_JS_URL = "app/static/vis-network.min.js"
 
 
 def colour_explanation() -> str:
@@ -68,13 +74,21 @@ def _keep_required(key: str) -> None:
         state.keep(key)
 
 
+def vis_js_url() -> str | None:
+    """Where the graph frame loads vis-network from; None (inline it) when the server does not
+    serve ``static/``."""
+    if st.get_option("server.enableStaticServing") and STATIC_VIS_JS.is_file():
+        return VIS_JS_URL
+    return None
+
+
 def graph_html(view: View, color_by: str, height: int, physics: bool) -> str:
     memo_key = (view.key, color_by, height, physics)
     memo = st.session_state.get(state.HTML_MEMO)
     if memo is not None and memo[0] == memo_key and memo[1] is view.extraction:
         return memo[2]
     html = render_html(view.graph, color_by=color_by, height_px=height, physics=physics,
-                       highlight=view.filters.focus)
+                       highlight=view.filters.focus, vis_js_url=vis_js_url())
     st.session_state[state.HTML_MEMO] = (memo_key, view.extraction, html)
     return html
 

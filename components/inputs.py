@@ -34,6 +34,7 @@ SPINNER_TEXT = "Reading the article and finding its actors…"
 W_UPLOAD = "ag_upload"
 W_PASTE = "ag_paste"
 W_SAMPLE = "ag_sample"
+PANEL_LABEL = "Analyse an article"
 
 
 def list_samples() -> list[Path]:
@@ -92,6 +93,7 @@ def _load(input_id: str, work: Callable[[], Extraction]) -> bool:
                         f"({type(exc).__name__}). The previous result is kept.")
         return False
     state.set_result(extraction, input_id)
+    st.session_state[state.INPUTS_OPEN] = False  # fold the inputs away: the graph comes up higher
     return True
 
 
@@ -128,13 +130,16 @@ def load_upload(uploaded) -> bool:
 def input_panel() -> None:
     """The ways in, and the message of the last input that failed.
 
-    Before any article they fill the page; once one is shown they fold into an expander so the
-    graph sits higher (the error of a failed input is shown outside it).
+    They sit in an expander, open until an article is shown; each new article folds it so the
+    graph sits higher (the error of a failed input is shown outside it). Its state is kept in
+    ``state.INPUTS_OPEN`` across pages. The expander is the same element before and after (its
+    state changes, not its label or arguments), so the browser updates it rather than building
+    the inputs again.
     """
     loaded = state.current() is not None
-    box = (st.expander("Analyse another article", icon=":material/upload_file:")
-           if loaded else st.container())
-    with box:
+    with st.expander(PANEL_LABEL, expanded=True, icon=":material/upload_file:",
+                     key=state.seed(state.INPUTS_OPEN), on_change=state.keep,
+                     args=(state.INPUTS_OPEN,)):
         _inputs()
     error = st.session_state.get(state.ERROR)
     if error:

@@ -8,10 +8,16 @@ import streamlit as st
 
 ICON = Path(__file__).resolve().parent / "assets" / "icon.png"
 
-# Less empty space above the title (the pages sit under a top navigation bar), and evidence
-# marks that keep their colours in the details panel.
+# Less empty space above the title (the pages sit under a top navigation bar).
+# Two of Streamlit's effects are made static because they keep the browser drawing frames for as
+# long as the server is busy, which is when CPU is scarce (10 sessions on 2 cores: 13.8 s → 11 s
+# to graph, benchmarks/load_sessions.py): the pulse of the grey placeholders shown while a
+# widget's code loads, and the fade of the elements of the previous run (they still dim after
+# Streamlit's half-second delay, at once rather than over a second). Spinners keep spinning.
 _CSS = """<style>
 .stMainBlockContainer { padding-top: 3.2rem; }
+[data-testid="stSkeleton"] { animation: none !important; }
+[data-stale="true"] { transition-duration: 0s !important; }
 </style>"""
 
 

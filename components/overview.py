@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from components.safe import esc
 from components.tables import counts
 from components.view import View
 
@@ -15,12 +16,32 @@ METRICS = (
 )
 
 
+_ROW = "display:flex;flex-wrap:wrap;gap:.5rem 2.5rem;margin:.25rem 0 .5rem"
+_LABEL = "font-size:.875rem;opacity:.8"
+_VALUE = "font-size:2rem;line-height:1.2"
+_TOTAL = "font-size:.875rem;opacity:.6;margin-left:.3rem"
+
+
+def metrics_html(shown: dict[str, int], total: dict[str, int]) -> str:
+    """The counts as one row of label-over-number blocks (with "of N" when filtered).
+
+    One HTML element rather than five ``st.metric`` in columns: the browser draws it far
+    faster, which counts when many sessions share a machine (benchmarks/load_sessions.py).
+    """
+    cells = []
+    for key, label in METRICS:
+        of = (f'<span style="{_TOTAL}">of {int(total[key])}</span>'
+              if shown[key] != total[key] else "")
+        cells.append(f'<div class="ag-metric" data-label="{esc(label)}" '
+                     f'data-value="{int(shown[key])}"><div style="{_LABEL}">{esc(label)}</div>'
+                     f'<div style="{_VALUE}">{int(shown[key])}{of}</div></div>')
+    return f'<div class="ag-metrics" style="{_ROW}">{"".join(cells)}</div>'
+
+
 def overview_metrics(view: View) -> dict[str, int]:
     shown, total = counts(view.graph), counts(view.full)
     with st.container(key="ag_overview"):
-        for col, (key, label) in zip(st.columns(len(METRICS)), METRICS):
-            col.metric(label, shown[key],
-                       help=None if shown[key] == total[key] else f"{total[key]} before filtering")
+        st.html(metrics_html(shown, total))
     if view.filters.active:
         st.caption(f"Filtered: {shown['actors']} of {total['actors']} actors and "
                    f"{shown['relations']} of {total['relations']} relations are shown.")

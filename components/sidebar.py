@@ -2,6 +2,8 @@
 
 Each filter widget edits a ``w:`` key seeded from its stored key in ``state`` (values that name
 countries or actors absent from the article are dropped first), so filters survive page changes.
+Before any article the filters are shown disabled: the user sees what will be there, and the
+browser has loaded their code before the first upload, when the graph is waited for.
 """
 from __future__ import annotations
 
@@ -22,13 +24,18 @@ NO_FOCUS = ""
 def render_sidebar(home: st.Page) -> View | None:
     """Draw the sidebar and return the view of this run (None before any article); ``home`` is
     the ``st.Page`` where another article can be loaded."""
+    if st.session_state.get(state.GO_HOME):
+        st.session_state[state.GO_HOME] = False
+        st.switch_page(home)  # ends this run; the next one draws Home, its inputs open
     with st.sidebar:
         extraction = state.current()
         if extraction is None:
-            st.caption("Analyse an article on the Home page; its filters appear here.")
+            st.caption("Analyse an article on the Home page to filter its graph here.")
+            st.subheader("Filters", anchor=False)
+            _filters(nx.Graph(), disabled=True)
             return None
         full = get_view().full
-        _article_box(extraction, full, home)
+        _article_box(extraction, full)
         st.subheader("Filters", anchor=False)
         _filters(full)
         view = get_view()
@@ -40,18 +47,24 @@ def render_sidebar(home: st.Page) -> View | None:
         return view
 
 
-def _article_box(extraction, full: nx.Graph, home: st.Page) -> None:
+def _article_box(extraction, full: nx.Graph) -> None:
     article = extraction.article
     title = article.title or article.source or "Untitled article"
     with st.container(border=True, key="ag_article_box"):
         st.markdown(f"**{md_escape(title)}**")
         st.caption(f"Source: {md_escape(article.source)} · {full.number_of_nodes()} actors · "
                    f"{full.number_of_edges()} relations")
-        st.page_link(home, label="Load another article",
-                     icon=":material/upload_file:")
+        st.button("Load another article", icon=":material/upload_file:", type="tertiary",
+                  key="ag_load_another", on_click=_open_inputs)
 
 
-def _filters(G: nx.Graph) -> None:
+def _open_inputs() -> None:
+    st.session_state[state.INPUTS_OPEN] = True
+    st.session_state[state.GO_HOME] = True
+
+
+def _filters(G: nx.Graph, *, disabled: bool = False) -> None:
+    """The filter widgets for the actors of ``G`` (all disabled when ``disabled``)."""
     ss = st.session_state
 
     # countries: codes of the countries in the article, shown with their number of actors
@@ -63,6 +76,7 @@ def _filters(G: nx.Graph) -> None:
         key=state.seed(state.F_COUNTRIES, [c for c in ss[state.F_COUNTRIES] if c in names]),
         on_change=state.keep, args=(state.F_COUNTRIES,),
         help="Keep the actors of these countries and the relations among them.",
+        disabled=disabled,
     )
 
     rels = [r for r in RELATION_TYPES if any(d == r for _, _, d in G.edges(data="relation"))]
@@ -70,14 +84,14 @@ def _filters(G: nx.Graph) -> None:
     st.multiselect(
         "Relation", rels, format_func=relation_label, placeholder="All relations",
         key=state.seed(state.F_RELATIONS, [r for r in ss[state.F_RELATIONS] if r in rels]),
-        on_change=state.keep, args=(state.F_RELATIONS,),
+        on_change=state.keep, args=(state.F_RELATIONS,), disabled=disabled,
     )
 
     types = sorted({t for _, t in G.nodes(data="type") if t}, key=type_label)
     st.multiselect(
         "Actor type", types, format_func=type_label, placeholder="All types",
         key=state.seed(state.F_TYPES, [t for t in ss[state.F_TYPES] if t in types]),
-        on_change=state.keep, args=(state.F_TYPES,),
+        on_change=state.keep, args=(state.F_TYPES,), disabled=disabled,
     )
 
     most = max([int(w or 1) for _, _, w in G.edges(data="weight")] or [1])
@@ -86,13 +100,14 @@ def _filters(G: nx.Graph) -> None:
         "Minimum evidence (sentences per relation)", 1, top,
         key=state.seed(state.F_MIN_EVIDENCE, min(max(int(ss[state.F_MIN_EVIDENCE]), 1), top)),
         on_change=state.keep, args=(state.F_MIN_EVIDENCE,),
-        help="Hide relations that fewer sentences support.",
+        help="Hide relations that fewer sentences support.", disabled=disabled,
     )
 
     st.toggle(
         "Hide isolated actors", key=state.seed(state.F_HIDE_ISOLATED),
         on_change=state.keep, args=(state.F_HIDE_ISOLATED,),
         help="Hide actors left without any relation by the other filters.",
+        disabled=disabled,
     )
 
     labels = {n: str(d.get("label") or n) for n, d in G.nodes(data=True)}
@@ -105,12 +120,12 @@ def _filters(G: nx.Graph) -> None:
         "Focus on an actor", [NO_FOCUS, *ids],
         format_func=lambda n: "No focus (whole graph)" if n == NO_FOCUS else labels[n],
         key=state.widget_key(state.F_FOCUS), on_change=_keep_focus,
-        help="Keep one actor and its neighbourhood.",
+        help="Keep one actor and its neighbourhood.", disabled=disabled,
     )
     st.slider(
         "Neighbourhood depth (steps from the focus)", 1, MAX_DEPTH,
         key=state.seed(state.F_DEPTH, min(max(int(ss[state.F_DEPTH]), 1), MAX_DEPTH)),
-        on_change=state.keep, args=(state.F_DEPTH,), disabled=focus is None,
+        on_change=state.keep, args=(state.F_DEPTH,), disabled=disabled or focus is None,
     )
 
     st.text_input(
@@ -118,9 +133,10 @@ def _filters(G: nx.Graph) -> None:
         on_change=state.keep, args=(state.F_SEARCH,),
         placeholder="Any of its names, e.g. Ankara",
         help="Keep the actors named so anywhere in the article (and their direct links).",
+        disabled=disabled,
     )
 
-    if Filters.from_state().active:
+    if not disabled and Filters.from_state().active:
         st.button("Reset filters", icon=":material/filter_alt_off:", on_click=state.reset_filters,
                   key="ag_reset_filters")
 

@@ -38,6 +38,8 @@ D_HEIGHT = "ag:d:height"
 
 # --- per-run and memo keys (not user settings) -------------------------------------------------
 VIEW = "ag:view"  # the View (graphs + filters) shown; recomputed when article or filters change
+INPUTS_OPEN = "ag:inputs_open"  # the Home page's input panel is open (it folds on each new article)
+GO_HOME = "ag:go_home"  # set by "Load another article": the next run switches to Home
 HTML_MEMO = "ag:html_memo"  # (key, extraction, html) of the last graph drawn: a rerun resends it
 
 # widget key of the graph's click bridge (a st.components.v2 component)
@@ -63,6 +65,8 @@ DEFAULTS: dict[str, Any] = {
     ERROR: None,
     SELECTED: None,
     SELECTED_PAIR: None,
+    INPUTS_OPEN: True,
+    GO_HOME: False,
     **FILTER_DEFAULTS,
     D_COLOR_BY: "country",
     D_PHYSICS: False,  # the layout settles, then stops; the toggle keeps it running

@@ -29,7 +29,7 @@ def render() -> None:
 
     notices(view.extraction)
     overview_metrics(view)
-    graph_panel(view)
+    graph_panel(view, compact=True)  # display settings in a popover: built when opened
     details_panel(view)
 
 

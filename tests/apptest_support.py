@@ -2,7 +2,9 @@
 hand-built extraction, the reference article's real extraction, and a simulated graph click."""
 from __future__ import annotations
 
+import html
 import json
+import re
 import sys
 from functools import cache
 from pathlib import Path
@@ -55,8 +57,13 @@ def assert_ok(at: AppTest) -> None:
     assert not at.exception, [e.value for e in at.exception]
 
 
+_METRIC = re.compile(r'class="ag-metric" data-label="([^"]*)" data-value="(\d+)"')
+
+
 def metrics(at: AppTest) -> dict[str, int]:
-    return {m.label: int(m.value) for m in at.metric}
+    """The overview counts shown (``components.overview``): {"Actors": 12, ...}."""
+    return {html.unescape(label): int(value) for h in at.main.get("html")
+            for label, value in _METRIC.findall(h.value)}
 
 
 # a column that tells each table apart (display-only tables keep their key out of the tree)
@@ -79,7 +86,8 @@ def table(at: AppTest, key: str) -> pd.DataFrame:
 
 
 def htmls(at: AppTest) -> list[str]:
-    return [h.value for h in at.main.get("html")]
+    """The HTML blocks of the page other than the overview counts (see ``metrics``)."""
+    return [h.value for h in at.main.get("html") if 'class="ag-metrics"' not in h.value]
 
 
 def elements(at: AppTest, kind: str) -> list:

@@ -54,8 +54,36 @@ def test_app_first_screen_offers_every_way_in():
     assert at.text_area(key="ag_paste")
     assert sample_title(REFERENCE) in at.selectbox(key="ag_sample").options
     assert any("MB" in c.value for c in at.caption)  # the size limit is said
-    assert not at.metric  # nothing analysed yet
+    assert not metrics(at)  # nothing analysed yet
     assert at.info  # and the page says what to do
+
+
+def test_app_before_any_article_filters_are_shown_disabled_and_inputs_open():
+    at = new_app().run()
+    assert_ok(at)
+    widgets = [*at.sidebar.multiselect, *at.sidebar.slider, *at.sidebar.toggle,
+               *at.sidebar.selectbox, *at.sidebar.text_input]
+    assert len(widgets) == 8 and all(w.disabled for w in widgets)
+    assert [e.label for e in at.expander] == ["Analyse an article"]
+    assert at.expander[0].proto.expanded
+
+
+def test_app_inputs_fold_on_each_new_article_and_reopen_from_the_sidebar():
+    at = new_app().run()
+    at.text_area(key="ag_paste").input(
+        "Iran backs Hezbollah against Israel. Hezbollah fought Israel near the border.")
+    at.button(key="FormSubmitter:ag_paste_form-Analyse text").click().run()
+    assert_ok(at)
+    assert metrics(at) and not at.expander[0].proto.expanded  # folded: the graph sits higher
+    assert not any(w.disabled for w in at.sidebar.multiselect)
+    go(at, "explorer")
+    go(at, "home")
+    assert not at.expander[0].proto.expanded  # still folded after a page change
+    go(at, "actors")
+    at.sidebar.button(key="ag_load_another").click().run()
+    assert_ok(at)
+    assert at.file_uploader(key="ag_upload")  # back on Home
+    assert at.expander[0].proto.expanded  # with the inputs open
 
 
 def test_app_reference_button_draws_the_graph():  # real engine
@@ -145,7 +173,7 @@ def test_app_error_before_any_article_leaves_the_first_screen():
         ("report.pdf", b"%PDF-1.4 truncated", "application/pdf")).run()
     assert_ok(at)
     assert at.error
-    assert not at.metric
+    assert not metrics(at)
     assert at.session_state[state.EXTRACTION] is None
 
 

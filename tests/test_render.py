@@ -59,11 +59,41 @@ def test_render_complete_offline_page():
     page = render_html(graph())
     assert page.lstrip().startswith("<!DOCTYPE html>") and page.rstrip().endswith("</html>")
     assert "vis.Network" in page and "new vis.DataSet" in page
-    assert len(page) > 500_000  # vis-network inlined
+    assert actorgraph.render.VIS_JS.read_text(encoding="utf-8").strip() in page  # inlined
     assert not EXTERNAL_REF.search(page)
     assert not re.search(r"<(?:script|link)\b[^>]*\b(?:src|href)\s*=", page, re.I)
     for word in ("bootstrap", "cdnjs", "jsdelivr", "tom-select", "<h1"):
         assert word not in page.lower()
+
+
+def test_render_lean_stylesheet_keeps_what_the_graph_uses():
+    page = render_html(graph())
+    css = page[page.index("<style>") + 7:page.index("</style>")]  # vis-network's own sheet
+    # the editing/navigation buttons' inline images (~200 KB) are gone, tooltips stay styled
+    assert "data:" not in css and "vis-zoomIn" not in css and len(css) < 20_000
+    assert "div.vis-tooltip" in css and "div.vis-network" in css
+
+
+def test_render_vis_network_from_the_app_server():
+    url = "app/static/vis-network.min.js"
+    page = render_html(graph(), vis_js_url=url)
+    assert re.findall(r"<script\b[^>]*\bsrc\s*=[^>]*>", page) == [f'<script src="{url}">']
+    assert "A dynamic, browser-based visualization library" not in page  # vis' own header
+    assert len(page) < 60_000
+    assert "vis.Network" in page and "agAfterDraw(network, nodes);" in page
+    assert data_section(page) == data_section(render_html(graph()))
+    for bad in ("https://cdn.example/vis.js", "//cdn.example/vis.js", "javascript:alert(1)",
+                "data:text/javascript,alert(1)", "\\\\host\\vis.js", "a.js\n<script>"):
+        with pytest.raises(ValueError):
+            render_html(graph(), vis_js_url=bad)
+
+
+def test_app_static_copy_of_vis_network_is_pyvis_own():
+    # the dashboard serves static/vis-network.min.js (server.enableStaticServing); it must be the
+    # very script an inlined page carries, or a pyvis upgrade would draw two different graphs
+    static = Path(__file__).resolve().parents[1] / "static" / "vis-network.min.js"
+    assert static.read_bytes() == actorgraph.render.VIS_JS.read_bytes(), (
+        f"copy {actorgraph.render.VIS_JS} to {static}")
 
 
 def test_render_size_and_physics_options():

@@ -48,7 +48,7 @@ __all__ = [
 ]
 
 TEMPLATE_NAME = "actorgraph.html"
-VIS_JS = Path(pyvis.__file__).parent / "templates" / "lib" / "vis-9.1.2" / "vis-network.min.js"
+_PYVIS_TEMPLATES = Path(pyvis.__file__).parent / "templates"
 _VIS_JS_INCLUDE = re.compile(r"<script>\{%\s*include\s+'(lib/vis-[\d.]+/vis-network\.min\.js)'\s*%\}</script>")
 _VIS_CSS_INCLUDE = re.compile(r"\{%\s*include\s+'(lib/vis-[\d.]+/vis-network\.css)'\s*%\}")
 _VIS_JS_MARK = "<!--actorgraph:vis-js-->"
@@ -408,11 +408,24 @@ def _lean_vis_css(css: str) -> str:
     return _UNUSED_VIS_RULE.sub("", css)
 
 
+def _pyvis_template() -> str:
+    return (_PYVIS_TEMPLATES / "template.html").read_text(encoding="utf-8")
+
+
+@cache
+def vis_js_path() -> Path:
+    """The vis-network script pyvis' template inlines (what ``vis_js_url`` must serve)."""
+    found = _VIS_JS_INCLUDE.search(_pyvis_template())
+    if not found:
+        raise RuntimeError("unexpected pyvis template: no inlined vis-network script")
+    return _PYVIS_TEMPLATES / found.group(1)
+
+
 @cache
 def _environment(external_js: bool = False) -> Environment:
-    base = FileSystemLoader(str(Path(pyvis.__file__).parent / "templates"))
+    base = FileSystemLoader(str(_PYVIS_TEMPLATES))
     env = Environment(loader=base)
-    src = base.get_source(env, "template.html")[0]
+    src = _pyvis_template()
     templates = {TEMPLATE_NAME: _clean_template(src, external_js)}
     css = _VIS_CSS_INCLUDE.search(src)
     if css:  # the lean stylesheet stands in for pyvis' own under the same name
@@ -444,7 +457,7 @@ def render_html(G: nx.Graph, *, color_by: str = "country", height_px: int = 700,
     highlight : str, optional
         A node id to draw with a thick border and select.
     vis_js_url : str, optional
-        Load vis-network's script (the bytes of `VIS_JS`) from this same-origin URL instead of
+        Load vis-network's script (the file `vis_js_path`) from this same-origin URL instead of
         inlining it; the page then needs the server that serves it. None (default): the page
         stands alone.
     """
@@ -475,4 +488,3 @@ def _script_tag(url: str) -> str:
     if re.match(r"^\s*(?:[a-z][a-z0-9+.-]*:|//|\\)", url, re.I) or "\n" in url:
         raise ValueError(f"vis_js_url must be a relative URL of the app's server: {url!r}")
     return f'<script src="{html.escape(url, quote=True)}"></script>'
-

@@ -59,7 +59,7 @@ def test_render_complete_offline_page():
     page = render_html(graph())
     assert page.lstrip().startswith("<!DOCTYPE html>") and page.rstrip().endswith("</html>")
     assert "vis.Network" in page and "new vis.DataSet" in page
-    assert actorgraph.render.VIS_JS.read_text(encoding="utf-8").strip() in page  # inlined
+    assert actorgraph.render.vis_js_path().read_text(encoding="utf-8").strip() in page  # inlined
     assert not EXTERNAL_REF.search(page)
     assert not re.search(r"<(?:script|link)\b[^>]*\b(?:src|href)\s*=", page, re.I)
     for word in ("bootstrap", "cdnjs", "jsdelivr", "tom-select", "<h1"):
@@ -92,8 +92,8 @@ def test_app_static_copy_of_vis_network_is_pyvis_own():
     # the dashboard serves static/vis-network.min.js (server.enableStaticServing); it must be the
     # very script an inlined page carries, or a pyvis upgrade would draw two different graphs
     static = Path(__file__).resolve().parents[1] / "static" / "vis-network.min.js"
-    assert static.read_bytes() == actorgraph.render.VIS_JS.read_bytes(), (
-        f"copy {actorgraph.render.VIS_JS} to {static}")
+    assert static.read_bytes() == actorgraph.render.vis_js_path().read_bytes(), (
+        f"copy {actorgraph.render.vis_js_path()} to {static}")
 
 
 def test_render_size_and_physics_options():

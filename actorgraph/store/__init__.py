@@ -268,11 +268,11 @@ class Store:
                     conn.execute(t.claims.insert(), claims)
                 if path:
                     conn.execute(t.failures.delete().where(t.failures.c.path == path))
-        except sa_exc.IntegrityError:
+        except sa_exc.IntegrityError as exc:
             # stored meanwhile by another writer: the article is there, which is what was wanted
             if self.known_hashes([digest]):
                 return None
-            raise
+            raise StoreError(f"Could not store {art.source}: {_first_line(exc)}.") from None
         except sa_exc.SQLAlchemyError as exc:
             raise StoreError(f"Could not write to the store at {self.where}: {_first_line(exc)}.") from None
         return article_id

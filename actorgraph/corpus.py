@@ -149,10 +149,20 @@ def pair_history(G: nx.Graph, u: str, v: str) -> list[dict]:
 
 
 def corpus_graph(store: Store, *, since: dt.date | None = None, until: dt.date | None = None,
-                 countries: Iterable[str] | None = None) -> nx.Graph:
-    """The corpus graph of the store's articles within the dates (and countries) given."""
-    arts = store.articles(since, until)
-    ids = None if since is None and until is None else [a.id for a in arts]
+                 countries: Iterable[str] | None = None,
+                 include_undated: bool | None = None) -> nx.Graph:
+    """The corpus graph of the store's articles within the dates (and countries) given.
+
+    Undated articles are left out when a date bound is given, unless ``include_undated``.
+    """
+    bounded = since is not None or until is not None
+    keep_undated = (not bounded) if include_undated is None else include_undated
+    every = store.articles()
+    arts = [a for a in every
+            if (a.date is None and keep_undated)
+            or (a.date is not None and (since is None or a.date >= since)
+                and (until is None or a.date <= until))]
+    ids = None if len(arts) == len(every) else [a.id for a in arts]
     G = build_corpus_graph(arts, store.article_actors(ids), store.claims(ids), countries=countries)
     if since is not None:
         G.graph["since"] = since.isoformat()

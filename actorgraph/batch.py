@@ -1,7 +1,7 @@
 """Batch extraction: many files → the store, serially or on a Dask cluster.
 
-Files are read (and dated) in this process, articles already in the store are skipped before any
-parsing, and the rest are extracted one by one — here, or on Dask workers that each load the spaCy
+Files are read in this process, articles already in the store are skipped before any parsing,
+and the rest are dated and extracted one by one — here, or on Dask workers that each load the spaCy
 pipeline and the knowledge base once (`WarmUp`). Each result is written in its own transaction as
 soon as it arrives, so an interrupted batch resumes where it stopped; a file that fails is recorded
 with its message and the batch goes on.
@@ -20,7 +20,8 @@ from .errors import ActorGraphError
 from .model import Article, Extraction
 from .store import Store, text_hash
 
-__all__ = ["BatchResult", "Prepared", "collect_paths", "prepare", "extract_article", "run_batch",
+__all__ = ["BatchResult", "Prepared", "Analysed", "collect_paths", "prepare", "analyse",
+           "extract_article", "run_batch",
            "WarmUp", "SUPPORTED_EXTENSIONS"]
 
 SUPPORTED_EXTENSIONS = (".txt", ".md", ".html", ".htm", ".pdf", ".docx")
@@ -28,12 +29,22 @@ SUPPORTED_EXTENSIONS = (".txt", ".md", ".html", ".htm", ".pdf", ".docx")
 
 @dataclass(frozen=True, slots=True)
 class Prepared:
-    """A file read and dated, ready to extract."""
+    """A file read, ready to date and extract (``raw``: the bytes of a web page, for its metadata)."""
 
     path: str
     article: Article
     digest: str
+    manifest_date: dt.date | None = None
+    raw: bytes | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Analysed:
+    """What a worker sends back: the article's date and its extraction (or why it failed)."""
+
     date: ArticleDate
+    extraction: Extraction | None
+    error: str = ""
 
 
 @dataclass(slots=True)
@@ -72,7 +83,7 @@ def collect_paths(paths: Iterable[str | os.PathLike[str]]) -> list[Path]:
 
 
 def prepare(path: Path, manifest: dict[str, dt.date] | None = None) -> Prepared:
-    """Read and date one file (raises ActorGraphError when it cannot be read)."""
+    """Read one file (raises ActorGraphError when it cannot be read); dating is left to `analyse`."""
     from .ingest import read_bytes
     from .ingest.limits import MAX_FILE_BYTES
 
@@ -84,8 +95,22 @@ def prepare(path: Path, manifest: dict[str, dt.date] | None = None) -> Prepared:
     except OSError as exc:
         raise ActorGraphError(f"The file {path} could not be opened ({exc.strerror or exc}).") from None
     article = read_bytes(data, path.name)
-    date = article_date(path.name, manifest=manifest, raw=data, kind=article.kind, body=article.body)
-    return Prepared(str(path), article, text_hash(article.text), date)
+    return Prepared(str(path), article, text_hash(article.text),
+                    (manifest or {}).get(path.name), data if article.kind == "html" else None)
+
+
+def analyse(item: Prepared) -> Analysed:
+    """Date and extract one prepared article with this process's pipeline (a worker's task)."""
+    art = item.article
+    manifest = {Path(item.path).name: item.manifest_date} if item.manifest_date else None
+    try:
+        date = article_date(item.path, manifest=manifest, raw=item.raw, kind=art.kind, body=art.body)
+    except Exception:  # a date parser giving up must not lose the article: it is kept undated
+        date = ArticleDate(None)
+    out = extract_article(art)
+    if isinstance(out, str):
+        return Analysed(date, None, out)
+    return Analysed(date, out)
 
 
 def extract_article(article: Article) -> Extraction | str:
@@ -102,8 +127,13 @@ def extract_article(article: Article) -> Extraction | str:
 
 
 def _warm() -> None:
-    """Load the pipeline, the knowledge base and its matchers (one short article does it all)."""
+    """Load the pipeline, the knowledge base, its matchers and the date parsers' data."""
+    from .dates import date_from_html, date_from_text
+
     extract_article(Article("Iran backs Hezbollah against Israel."))
+    date_from_text("BEIRUT, June 5, 2020 - Iran backs Hezbollah.")
+    date_from_html('<html><head><meta property="article:published_time" content="2020-06-05">'
+                   "</head><body><p>x</p></body></html>")
 
 
 try:
@@ -147,26 +177,26 @@ def _prepared(paths: list[Path], manifest, store: Store, result: BatchResult,
     return fresh
 
 
-def _store(store: Store, item: Prepared, out: Extraction | str, result: BatchResult) -> None:
-    if isinstance(out, str):
-        store.record_failure(item.path, out)
+def _store(store: Store, item: Prepared, out: Analysed, result: BatchResult) -> None:
+    if out.extraction is None:
+        store.record_failure(item.path, out.error)
         result.failed += 1
-        result.failures.append((item.path, out))
-    elif store.add(out, item.date, path=item.path, digest=item.digest) is None:
+        result.failures.append((item.path, out.error))
+    elif store.add(out.extraction, out.date, path=item.path, digest=item.digest) is None:
         result.skipped += 1
     else:
         result.added += 1
 
 
-def _serial(items: list[Prepared]) -> Iterator[tuple[Prepared, Extraction | str]]:
+def _serial(items: list[Prepared]) -> Iterator[tuple[Prepared, Analysed]]:
     for item in items:
-        yield item, extract_article(item.article)
+        yield item, analyse(item)
 
 
-def _dask(items: list[Prepared], client) -> Iterator[tuple[Prepared, Extraction | str]]:
+def _dask(items: list[Prepared], client) -> Iterator[tuple[Prepared, Analysed]]:
     from distributed import as_completed
 
-    futures = {client.submit(extract_article, it.article, key=f"actorgraph-{it.digest}", pure=False): it
+    futures = {client.submit(analyse, it, key=f"actorgraph-{it.digest}", pure=False): it
                for it in items}
     try:
         for fut in as_completed(futures):
@@ -174,7 +204,8 @@ def _dask(items: list[Prepared], client) -> Iterator[tuple[Prepared, Extraction 
             try:
                 out = fut.result()
             except Exception as exc:  # a worker died or the task could not run
-                out = f"extraction failed on the cluster: {type(exc).__name__}: {exc}"
+                out = Analysed(ArticleDate(None), None,
+                               f"extraction failed on the cluster: {type(exc).__name__}: {exc}")
             fut.release()
             yield item, out
     finally:

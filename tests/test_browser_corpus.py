@@ -22,21 +22,18 @@ CORPUS_GRAPH = ".st-key-ag_corpus_graph iframe"
 DATE_THUMBS = ".st-key-w-ag-c-f-dates input[type=range]"  # the date range's two thumbs
 TIMEOUT_MS = 90_000  # three articles, and the first upload of a server also loads spaCy
 
-# True once the corpus frame's network has nodes and has settled; with a list of labels, only when
-# the drawn labels differ from it (a rerun that changes the graph replaces the frame).
+# The drawn labels once the corpus frame's network has nodes; with a list of labels, only when the
+# drawn labels differ from it (a rerun that changes the graph replaces the frame). Read in the same
+# call as the check, since Streamlit may replace the frame between two calls.
 _JS_GRAPH = """([sel, before]) => {
     const f = document.querySelector(sel);
     let net;
     try { net = f && f.contentWindow && f.contentWindow.network; } catch (e) { return false; }
     if (!net || !net.body || net.body.data.nodes.length === 0) return false;
-    if (before) {
-        const now = net.body.data.nodes.get().map(n => n.label).sort();
-        if (JSON.stringify(now) === JSON.stringify(before)) return false;
-    }
-    return true;
+    const now = net.body.data.nodes.get().map(n => n.label).sort();
+    if (before && JSON.stringify(now) === JSON.stringify(before)) return false;
+    return now;
 }"""
-_JS_LABELS = """(sel) => document.querySelector(sel).contentWindow.network.body.data.nodes.get()
-    .map(n => n.label).sort()"""
 
 
 def _need_chromium() -> None:
@@ -81,7 +78,8 @@ def test_corpus_upload_three_one_graph_then_the_date_range(tmp_path, monkeypatch
                                ".some(m => m.innerText.startsWith('Articles') && /\\b3\\b/.test(m.innerText))",
                                timeout=TIMEOUT_MS)
         assert len(page.query_selector_all(CORPUS_GRAPH)) == 1  # one merged graph
-        before = page.evaluate(_JS_LABELS, CORPUS_GRAPH)
+        before = page.wait_for_function(_JS_GRAPH, arg=[CORPUS_GRAPH, None],
+                                        timeout=TIMEOUT_MS).json_value()
         page.screenshot(path=str(SHOTS / "corpus-three-articles.png"), full_page=True)
 
         # the date range: move its start past the first two articles' dates (Jan 15, Feb 10)
@@ -94,8 +92,8 @@ def test_corpus_upload_three_one_graph_then_the_date_range(tmp_path, monkeypatch
             "() => [...document.querySelectorAll('[data-testid=stMetric]')]"
             ".some(m => m.innerText.startsWith('Articles') && /\\b1\\b/.test(m.innerText))",
             timeout=TIMEOUT_MS)
-        page.wait_for_function(_JS_GRAPH, arg=[CORPUS_GRAPH, before], timeout=TIMEOUT_MS)
-        after = page.evaluate(_JS_LABELS, CORPUS_GRAPH)
+        after = page.wait_for_function(_JS_GRAPH, arg=[CORPUS_GRAPH, before],
+                                       timeout=TIMEOUT_MS).json_value()
         assert after and set(after) < set(before)  # fewer actors: only the March article is left
         assert _metric(page, "Articles") == 1
         page.screenshot(path=str(SHOTS / "corpus-date-range.png"), full_page=True)

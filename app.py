@@ -17,7 +17,7 @@ if str(ROOT) not in sys.path:  # `components` and `actorgraph` import from the p
 from components.layout import ICON, apply_style  # noqa: E402
 from components.sidebar import render_sidebar  # noqa: E402
 from components.state import init_state  # noqa: E402
-from pages import navigation_pages  # noqa: E402
+from pages import CORPUS, navigation_pages  # noqa: E402
 
 # A local icon: a Material icon or an emoji as favicon is fetched from a CDN.
 st.set_page_config(page_title="ActorGraph", page_icon=str(ICON), layout="wide",
@@ -27,5 +27,6 @@ apply_style()
 
 pages = navigation_pages()  # st.Page(render, ...) of each pages/<name>.py
 page = st.navigation(pages, position="top")
-render_sidebar(home=pages[0])
+if page.url_path != CORPUS:  # the Corpus page filters the corpus, not the article
+    render_sidebar(home=pages[0])
 page.run()

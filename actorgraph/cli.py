@@ -1,4 +1,4 @@
-"""Command line: ``python -m actorgraph extract|render ARTICLE``."""
+"""Command line: ``python -m actorgraph extract|render ARTICLE`` (and batch|corpus, see cli_batch)."""
 from __future__ import annotations
 
 import argparse
@@ -23,6 +23,9 @@ def _parser() -> argparse.ArgumentParser:
     rn.add_argument("article", type=Path)
     rn.add_argument("-o", "--output", type=Path, required=True)
     rn.add_argument("--color-by", choices=("country", "type"), default="country")
+    from .cli_batch import add_commands  # batch, corpus: many articles and a store
+
+    add_commands(sub)
     return ap
 
 
@@ -51,7 +54,10 @@ def _write(out: Path | None, payload: str | bytes) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
-    from . import export
+    from . import cli_batch, export
+
+    if args.command in cli_batch.COMMANDS:
+        return cli_batch.run(args)
 
     try:
         G = _graph(args.article)

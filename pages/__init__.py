@@ -28,6 +28,7 @@ import streamlit as st
 APP = Path(__file__).resolve().parent.parent / "app.py"
 
 HOME = "home"
+CORPUS = "corpus"  # many articles from the store; it draws its own sidebar (see app.py)
 # module (= URL path) → title and icon, in menu order; Home is the default page, served at "/".
 PAGES: dict[str, tuple[str, str]] = {
     HOME: ("Home", ":material/home:"),
@@ -35,6 +36,7 @@ PAGES: dict[str, tuple[str, str]] = {
     "actors": ("Actors", ":material/groups:"),
     "relations": ("Relations", ":material/share:"),
     "analysis": ("Analysis", ":material/insights:"),
+    CORPUS: ("Corpus", ":material/library_books:"),
 }
 
 

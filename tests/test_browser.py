@@ -11,6 +11,7 @@ import time
 
 import pytest
 
+from pages import PAGES
 from tools import browser
 from tools.browser import (
     COUNTRY_FILTER, DETAILS, GRAPH_IFRAME, JS_LABELS, JS_NODES, ROOT, Chromium, StreamlitServer,
@@ -158,7 +159,7 @@ def test_browser_first_request_of_a_fresh_server_renders_the_page(chromium, path
             assert tab.locator("h1").all_inner_texts() == [title]
             assert "Analyse an article on the Home page" in tab.locator(
                 "[data-testid=stSidebar]").inner_text()
-            assert tab.locator("[data-testid=stTopNavLink]").count() == 5
+            assert tab.locator("[data-testid=stTopNavLink]").count() == len(PAGES)
             time.sleep(0.5)  # a late "Page not found" dialog would be up by now
             assert "Page not found" not in tab.locator("body").inner_text()
             assert tab.url.rstrip("/") == f"{fresh.url}/{path}".rstrip("/")

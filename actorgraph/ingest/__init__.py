@@ -120,12 +120,12 @@ def _finish(title: str, body: str, *, kind: str, source: str, notices: list[str]
     text, title = compose(title, body)
     if not text:
         raise EmptyInputError(empty)
+    text, runs = cut_symbol_runs(text)  # before the cut in characters: they do not count
     text, cut = truncate(text, limits.MAX_TEXT_CHARS, total=max(total_hint, len(text)))
     if not cut and total_hint > len(text):  # the PDF child stopped sending text
         cut = f"Only the first {len(text):,} characters of {total_hint:,} were analysed."
     if cut:
         notices.append(cut)
-    text, runs = cut_symbol_runs(text)
     text, capped = cap_tokens(text, limits.MAX_TEXT_TOKENS)
     notices.extend(n for n in (runs, capped) if n)
     if title and not text.startswith(title):

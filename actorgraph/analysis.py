@@ -18,8 +18,12 @@ Examples
 """
 from __future__ import annotations
 
+import copy
+import functools
+from collections import OrderedDict
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import NamedTuple
+from typing import NamedTuple, TypeVar
 
 import networkx as nx
 
@@ -91,6 +95,35 @@ def signed_subgraph(G: nx.Graph, relation: str | None = None) -> nx.Graph:
     return nx.subgraph_view(G, filter_edge=lambda u, v: G.edges[u, v].get("relation") in wanted)
 
 
+_T = TypeVar("_T")
+_MEMO_ENTRIES = 32  # graphs remembered per function (per process)
+
+
+def graph_key(G: nx.Graph) -> tuple:
+    """What centrality and blocs depend on: the nodes in order and each edge's relation and weight."""
+    return (tuple(G), tuple((u, v, d.get("relation"), d.get("weight")) for u, v, d in G.edges(data=True)))
+
+
+def _once_per_graph(fn: Callable[[nx.Graph], _T]) -> Callable[[nx.Graph], _T]:
+    """Memoise ``fn`` on ``graph_key``: the pages ask for the same graph on every rerun, and
+    betweenness of a few thousand actors takes seconds. Callers get a copy to change freely."""
+    memo: OrderedDict[tuple, _T] = OrderedDict()
+
+    @functools.wraps(fn)
+    def wrapper(G: nx.Graph) -> _T:
+        key = graph_key(G)
+        if key in memo:
+            memo.move_to_end(key)
+        else:
+            memo[key] = fn(G)
+            while len(memo) > _MEMO_ENTRIES:
+                memo.popitem(last=False)
+        return copy.deepcopy(memo[key])
+
+    return wrapper
+
+
+@_once_per_graph
 def centrality(G: nx.Graph) -> dict[str, dict[str, float]]:
     """Per node: ``degree``, ``degree_centrality``, ``betweenness`` (normalised, unweighted),
     ``alliance_degree`` and ``hostility_degree``.
@@ -118,6 +151,7 @@ def centrality(G: nx.Graph) -> dict[str, dict[str, float]]:
     return out
 
 
+@_once_per_graph
 def blocs(G: nx.Graph) -> list[list[str]]:
     """Alliance blocs: groups of two or more actors held together by alliance edges, with no
     hostility edge inside a group.

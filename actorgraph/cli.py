@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
@@ -31,12 +32,33 @@ def _parser() -> argparse.ArgumentParser:
 
 def _graph(path: Path):
     from .graph import build_graph
-    from .ingest import read_bytes
+    from .ingest import read_path, read_stream
     from .pipeline import extract
 
-    data = sys.stdin.buffer.read() if str(path) == "-" else path.read_bytes()
-    article = read_bytes(data, "stdin.txt" if str(path) == "-" else path.name)
-    return build_graph(extract(article))
+    # Both readers stop at the size limit + 1 byte (a 2 GB file, /dev/zero).
+    article = read_stream(sys.stdin.buffer, "stdin.txt") if str(path) == "-" else read_path(path)
+    G = build_graph(extract(article))
+    for notice in G.graph.get("notices", ()):
+        print(f"notice: {notice}", file=sys.stderr)
+    return G
+
+
+def _output_problem(out: Path | None, as_dir_ok: bool) -> str | None:
+    """Why ``out`` cannot be written, checked before the extraction runs; None when it can."""
+    if out is None:
+        return None
+    if out.is_dir():
+        if as_dir_ok:
+            return None if os.access(out, os.W_OK) else f"cannot write into the folder {out}"
+        return f"{out} is a folder; give a file name"
+    parent = out.parent if str(out.parent) else Path(".")
+    if not parent.is_dir():
+        return f"the folder {parent} does not exist"
+    if out.exists() and not os.access(out, os.W_OK):
+        return f"{out} cannot be written (permission denied)"
+    if not out.exists() and not os.access(parent, os.W_OK | os.X_OK):
+        return f"cannot write into the folder {parent} (permission denied)"
+    return None
 
 
 def _write(out: Path | None, payload: str | bytes) -> None:
@@ -54,11 +76,14 @@ def _write(out: Path | None, payload: str | bytes) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
-    from . import cli_batch, export
+    from . import cli_batch
 
     if args.command in cli_batch.COMMANDS:
         return cli_batch.run(args)
-
+    problem = _output_problem(args.output, args.command == "extract" and args.format == "csv")
+    if problem:
+        print(f"error: {problem}", file=sys.stderr)
+        return 2
     try:
         G = _graph(args.article)
     except FileNotFoundError:
@@ -67,6 +92,16 @@ def main(argv: list[str] | None = None) -> int:
     except (ActorGraphError, IsADirectoryError, PermissionError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
+    try:
+        return _export(args, G)
+    except OSError as exc:  # the disk filled up, or the path changed since the check
+        print(f"error: {args.output} could not be written ({exc.strerror or exc})", file=sys.stderr)
+        return 2
+
+
+def _export(args: argparse.Namespace, G) -> int:
+    from . import export
+
     if args.command == "render":
         _write(args.output, export.to_html(G, color_by=args.color_by))
         return 0

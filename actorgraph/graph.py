@@ -96,7 +96,28 @@ def build_graph(extraction: Extraction) -> nx.Graph:
         cs.sort(key=lambda c: c["sentence_index"])
         u, v = cs[0]["source"], cs[0]["target"]
         G.add_edge(u, v, **aggregate_claims(cs))
+    G.graph["notices"] = list(extraction.notices)
+    _cap_actors(G, MAX_ACTORS)
     return G
+
+
+# Actors kept in one graph: beyond a few hundred the picture cannot be read, and drawing
+# and centrality grow faster than the count (6,831 actors: a 5.5 MB page).
+MAX_ACTORS = 300
+
+
+def _cap_actors(G: nx.Graph, cap: int) -> None:
+    """Keep the ``cap`` most connected actors (then most mentioned, then first found)."""
+    n = G.number_of_nodes()
+    if n <= cap:
+        return
+    order = {node: i for i, node in enumerate(G)}
+    ranked = sorted(G, key=lambda a: (-G.degree(a), -G.nodes[a].get("mention_count", 0), order[a]))
+    G.remove_nodes_from(ranked[cap:])
+    G.graph["notices"].append(
+        f"Only the {cap:,} most connected actors of {n:,} are shown and analysed; "
+        f"{n - cap:,} are hidden."
+    )
 
 
 def decide_relation(claims: Iterable[dict]) -> str:

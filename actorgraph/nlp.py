@@ -41,3 +41,39 @@ def load_nlp() -> Language:
     nlp = spacy.load(model_package())
     nlp.add_pipe("actorgraph_line_breaks", first=True)
     return nlp
+
+
+# Characters parsed at once. spaCy's memory grows with the length of the Doc (about
+# 20 KB a token): one 50,000-token Doc takes ~1 GB. A longer text is parsed in pieces
+# cut at paragraph (else line, sentence, word) ends and joined back into one Doc whose
+# text is the same; texts up to this size are parsed whole, as before.
+PARSE_CHUNK_CHARS = 20_000
+
+
+def _pieces(text: str, size: int) -> list[str]:
+    out: list[str] = []
+    pos = 0
+    while len(text) - pos > size:
+        window = text[pos:pos + size]
+        cut = -1
+        for sep in ("\n\n", "\n", ". ", " "):
+            i = window.rfind(sep, size // 4)
+            if i > 0:
+                cut = i + len(sep)
+                break
+        if cut <= 0:
+            cut = size
+        out.append(text[pos:pos + cut])
+        pos += cut
+    out.append(text[pos:])
+    return out
+
+
+def parse(nlp: Language, text: str) -> Doc:
+    """``nlp(text)`` with memory bounded by PARSE_CHUNK_CHARS rather than by the text."""
+    if len(text) <= PARSE_CHUNK_CHARS:
+        return nlp(text)
+    docs = list(nlp.pipe(_pieces(text, PARSE_CHUNK_CHARS), batch_size=1))  # one piece at a time
+    doc = Doc.from_docs(docs, ensure_whitespace=False)
+    assert doc.text == text
+    return doc

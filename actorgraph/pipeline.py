@@ -5,14 +5,14 @@ from spacy.language import Language
 
 from . import actors as actors_mod
 from .model import Article, Extraction
-from .nlp import load_nlp
+from .nlp import load_nlp, parse
 from .relations import extract_claims, to_relations
 
 
 def extract(article: Article, nlp: Language | None = None) -> Extraction:
     """Find the actors of ``article`` and the relations between them."""
     nlp = nlp or load_nlp()
-    doc = nlp(article.text)
+    doc = parse(nlp, article.text)
     res = actors_mod.resolve(doc, nlp)
     claims, promoted = extract_claims(res)
     for tok_i, actor_id in promoted.items():

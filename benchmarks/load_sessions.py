@@ -9,7 +9,9 @@ turn) plus a sentence naming an armed group of its own ("The Amber Brigade attac
 workers open Home, wait for each other, then upload at the same moment; the time to graph runs from
 ``set_input_files`` to vis-network's finished stabilisation in the graph frame. A session
 succeeds when its graph holds its own brigade and no other session's, and the sidebar names its
-own file. The model is loaded by one upload before (``--cold``: not). The server's memory is
+own file. With ``--hostile``, session 0 uploads instead 200 KB of "(" (spaCy's tokenizer is
+quadratic on such runs: it once took an hour) and succeeds when the page shows the notice that
+the run was shortened; p95 is then over the other sessions. The model is loaded by one upload before (``--cold``: not). The server's memory is
 read from /proc/<pid>/status (VmRSS polled, VmHWM its peak). Everything stops by itself: every
 wait is bounded and the server's process group is killed at the end.
 """
@@ -52,7 +54,21 @@ def article(i: int) -> tuple[str, bytes]:
     return f"session-{i:02d}.txt", text.encode("utf-8")
 
 
-def session(i: int, n: int, url: str, barrier, results) -> None:
+HOSTILE_NAME = "hostile-brackets.txt"
+HOSTILE_DATA = b"(" * 200_000
+HOSTILE_MESSAGE = "symbols in a row was shortened"
+
+
+def hostile_session(page, out: dict) -> None:
+    """The hostile upload: its message must appear within the graph timeout."""
+    t0 = time.perf_counter()
+    upload(page, name=HOSTILE_NAME, data=HOSTILE_DATA)
+    page.get_by_text(HOSTILE_MESSAGE, exact=False).first.wait_for(timeout=GRAPH_TIMEOUT_S * 1000)
+    out["seconds"] = time.perf_counter() - t0
+    out["ok"] = True
+
+
+def session(i: int, n: int, url: str, barrier, results, hostile: bool = False) -> None:
     """One user: open Home, wait for the others, upload, wait for the graph, check it."""
     from playwright.sync_api import sync_playwright
 
@@ -63,6 +79,10 @@ def session(i: int, n: int, url: str, barrier, results) -> None:
             page = browser.new_page()
             open_app(page, url)
             barrier.wait(timeout=BARRIER_TIMEOUT_S)
+            if hostile and i == 0:
+                hostile_session(page, out)
+                results.put(out)
+                return
             t0 = time.perf_counter()
             upload(page, name=name, data=data)
             frame = wait_graph(page, timeout=GRAPH_TIMEOUT_S, poll=0.05)
@@ -142,6 +162,8 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--sessions", type=int, default=10)
     ap.add_argument("--cold", action="store_true", help="no warm-up: the sessions load the model")
+    ap.add_argument("--hostile", action="store_true",
+                    help="session 0 uploads 200 KB of '(' instead of an article")
     ap.add_argument("--app", type=Path, default=APP, help="the app to serve (default: app.py)")
     args = ap.parse_args()
     if not chromium_available():
@@ -176,7 +198,7 @@ def main() -> int:
         poller.start()
         barrier = ctx.Barrier(n + 1)  # the sessions, and this process to start the clocks
         results = ctx.Queue()
-        workers = [ctx.Process(target=session, args=(i, n, server.url, barrier, results))
+        workers = [ctx.Process(target=session, args=(i, n, server.url, barrier, results, args.hostile))
                    for i in range(n)]
         for w in workers:
             w.start()
@@ -214,11 +236,12 @@ def main() -> int:
         rss_end, hwm = server.rss_kib()
 
     ok = [r for r in got if r["ok"]]
-    times = [r["seconds"] for r in ok]
+    times = [r["seconds"] for r in ok if not (args.hostile and r["session"] == 0)]
     print(f"\nsuccess: {len(ok)}/{n} ({100 * len(ok) / n:.0f} %)")
     for r in sorted(got, key=lambda r: r["session"]):
         secs = f"{r['seconds']:.2f} s" if r["seconds"] is not None else "—"
-        print(f"  session {r['session']:2d} {article(r['session'])[0]}: {secs:>8} "
+        name = HOSTILE_NAME if args.hostile and r["session"] == 0 else article(r["session"])[0]
+        print(f"  session {r['session']:2d} {name}: {secs:>8} "
               f"{'ok' if r['ok'] else 'FAILED: ' + str(r['error'])}")
         if not r["ok"] and r.get("trace"):
             print("    " + r["trace"].strip().replace("\n", "\n    "))

@@ -157,3 +157,25 @@ def test_analysis_empty_graph():
 def test_analysis_doctests():
     result = doctest.testmod(actorgraph.analysis)
     assert result.failed == 0 and result.attempted > 0
+
+
+def test_analysis_centrality_and_blocs_computed_once_per_graph(monkeypatch):
+    import networkx as nx
+
+    import actorgraph.analysis as analysis
+
+    calls = []
+    real = nx.betweenness_centrality
+    monkeypatch.setattr(analysis.nx, "betweenness_centrality",
+                        lambda G, *a, **k: calls.append(1) or real(G, *a, **k))
+    G = nx.path_graph([f"n{i}" for i in range(50)])
+    nx.set_edge_attributes(G, "alliance", "relation")
+    first = analysis.centrality(G)
+    first["n0"]["degree"] = 99  # a caller's change does not reach the memo
+    again = analysis.centrality(nx.Graph(G))
+    assert len(calls) == 1
+    assert again["n0"]["degree"] == 1
+    G.add_edge("n0", "n49", relation="hostility")
+    analysis.centrality(G)
+    assert len(calls) == 2
+    assert analysis.blocs(G) == analysis.blocs(G)

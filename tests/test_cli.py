@@ -236,3 +236,63 @@ def test_cli_readme_states_the_input_limits():
     assert f"`MAX_TEXT_CHARS` = {MAX_TEXT_CHARS:,} characters" in readme
     for command in ("make run", "make test", "make bench", "python -m actorgraph extract"):
         assert command in readme, command
+
+
+# --- issue 8: notices, output paths, bounded input ---------------------------------------------
+
+def test_cli_notices_reach_stderr_and_json(capsys, tmp_path):
+    article = tmp_path / "long.txt"
+    sentence = "Iran backed Hezbollah in Lebanon while Russia fought Ukraine. "
+    article.write_text(sentence * 4000, encoding="utf-8")  # 252,000 characters
+    code, out, err = _run(capsys, "extract", article)
+    assert code == 0, err
+    assert "notice: Only the first" in err
+    notices = json.loads(out)["graph"]["notices"]
+    assert any(n.startswith("Only the first") for n in notices)
+
+
+@pytest.mark.parametrize("where", ["missing-folder", "a-folder", "read-only"])
+def test_cli_unwritable_output_checked_before_extraction(capsys, tmp_path, monkeypatch, where):
+    import actorgraph.cli as cli
+
+    if where == "missing-folder":
+        out = tmp_path / "no" / "such" / "out.json"
+    elif where == "a-folder":
+        out = tmp_path
+    else:
+        locked = tmp_path / "locked"
+        locked.mkdir()
+        locked.chmod(0o500)
+        out = locked / "out.json"
+
+    def must_not_run(path):
+        raise AssertionError("extraction ran before the output path was checked")
+
+    monkeypatch.setattr(cli, "_graph", must_not_run)
+    if where == "read-only" and __import__("os").access(out.parent, __import__("os").W_OK):
+        pytest.skip("running as root: permissions are not enforced")
+    code, out_text, err = _run(capsys, "extract", REFERENCE, "-o", out)
+    assert code == 2
+    assert err.startswith("error: ") and "Traceback" not in err
+    assert out_text == ""
+
+
+def test_cli_dev_zero_stops_at_the_limit(capsys):
+    code, _, err = _run(capsys, "extract", "/dev/zero")
+    assert code == 2
+    assert "too large (more than 10 MB)" in err
+
+
+def test_cli_stdin_is_read_bounded(capsys, monkeypatch):
+    class Endless(io.RawIOBase):
+        def readable(self):
+            return True
+
+        def readinto(self, b):
+            b[:] = b"a" * len(b)
+            return len(b)
+
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BufferedReader(Endless())))
+    code, _, err = _run(capsys, "extract", "-")
+    assert code == 2
+    assert "too large" in err

@@ -253,3 +253,14 @@ def test_graph_countries_present_sorted_by_count_then_name():
 def test_graph_doctests():
     result = doctest.testmod(actorgraph.graph)
     assert result.failed == 0 and result.attempted > 0
+
+
+def test_graph_actor_cap_keeps_most_connected_with_notice(monkeypatch):
+    monkeypatch.setattr(actorgraph.graph, "MAX_ACTORS", 3)
+    actors = [actor(x) for x in "abcde"]
+    relations = [rel("e", "d", "hostility", 0.9, 0), rel("e", "c", "hostility", 0.9, 1),
+                 rel("d", "c", "alliance", 0.9, 2)]
+    G = build_graph(extraction(actors, relations))
+    assert sorted(G) == ["c", "d", "e"]
+    assert G.graph["notices"][-1] == ("Only the 3 most connected actors of 5 are shown and "
+                                       "analysed; 2 are hidden.")

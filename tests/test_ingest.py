@@ -604,3 +604,100 @@ def test_ingest_property_any_pasted_text(s: str) -> None:
     assert_clean(a)
     assert a.kind == "text"
 
+
+
+# --- issue 8: hostile input, round two ---------------------------------------------------------
+
+@pytest.mark.parametrize("symbol", list("([\"'*#<$!"))
+def test_ingest_symbol_run_is_cut_before_tokenising(symbol):
+    article = read_bytes(symbol.encode() * 200_000, "runs.txt")
+    assert len(article.text) <= limits.MAX_SYMBOL_RUN
+    assert any("shortened" in n for n in article.notices)
+
+
+def test_ingest_mixed_symbol_run_is_cut():
+    article = read_text("Iran backed Hezbollah. " + '([{"' * 50_000 + " Russia fought Ukraine.")
+    assert article.text.startswith("Iran backed Hezbollah. ")
+    assert article.text.endswith(" Russia fought Ukraine.")
+    assert len(article.text) < 60
+
+
+def test_ingest_short_symbol_runs_are_kept():
+    text = 'He said "... (yes)" -- and *** then $$ 100!!!'
+    assert read_text(text).text == text
+
+
+@pytest.mark.parametrize("unit", ["a ", "<a "])
+def test_ingest_text_capped_in_tokens(unit):
+    article = read_bytes(unit.encode() * (200_000 // len(unit)), "tokens.txt")
+    assert len(text_mod._TOKEN.findall(article.text)) <= limits.MAX_TEXT_TOKENS
+    assert any(f"{limits.MAX_TEXT_TOKENS:,} words and symbols" in n for n in article.notices)
+
+
+@pytest.mark.parametrize("charset", ["undefined", "idna", "rot13", "UNDEFINED", "idna2008"])
+@pytest.mark.parametrize("filename", ["page.html", "note.txt"])
+def test_ingest_any_declared_charset_is_safe(charset, filename):
+    data = (f'<html><head><meta charset="{charset}"></head><body><p>Iran backed Hezbollah '
+            "caf\xe9.</p></body></html>").encode("latin-1")
+    article = read_bytes(data, filename)
+    assert "Iran backed Hezbollah" in article.text
+
+
+@pytest.mark.parametrize("markup", [
+    "<script/>Hidden Brigade attacked Secret Front.</script>",
+    "<style/>Hidden Brigade attacked Secret Front.</style>",
+    "<template/>Hidden Brigade attacked Secret Front.</template>",
+    "<iframe/>Hidden Brigade attacked Secret Front.</iframe>",
+    "<div hidden/>Hidden Brigade attacked Secret Front.</div>",
+    "<DIV HIDDEN class='x'/>Hidden Brigade attacked Secret Front.</DIV>",
+    "<SCRIPT type='text/javascript' />Hidden Brigade attacked Secret Front.</SCRIPT>",
+    "<div hidden>Hidden Brigade attacked Secret Front.",  # unclosed: hidden to the end
+    "<div style='display:none'/>Hidden Brigade attacked Secret Front.</div>",
+])
+def test_ingest_html_hidden_content_skipped_however_written(markup):
+    page = f"<html><body><p>Iran backed Hezbollah.</p>{markup}</body></html>"
+    article = read_bytes(page.encode(), "page.html")
+    assert "Iran backed Hezbollah." in article.text
+    assert "Hidden" not in article.text
+
+
+def test_ingest_read_path_reads_at_most_limit_plus_one(tmp_path, monkeypatch):
+    monkeypatch.setattr(limits, "MAX_FILE_BYTES", 1000)
+    big = tmp_path / "big.txt"
+    with open(big, "wb") as f:
+        f.truncate(2 * 1024 ** 3)  # a sparse 2 GB file: nothing is written to disk
+    with pytest.raises(InputTooLargeError, match="the limit is"):
+        read_path(big)
+
+
+def test_ingest_dev_zero_terminates(monkeypatch):
+    monkeypatch.setattr(limits, "MAX_FILE_BYTES", 10 * limits.MB)
+    with pytest.raises(InputTooLargeError, match=r"more than 10 MB\); the limit is 10 MB"):
+        read_path("/dev/zero")
+
+
+def test_ingest_stream_reads_at_most_limit_plus_one(monkeypatch):
+    monkeypatch.setattr(limits, "MAX_FILE_BYTES", 1000)
+
+    class Endless(io.RawIOBase):
+        asked = 0
+
+        def readable(self):
+            return True
+
+        def read(self, n=-1):
+            assert n is not None and n >= 0, "an unbounded read"
+            Endless.asked += n
+            return b"a" * n
+
+    with pytest.raises(InputTooLargeError):
+        ingest.read_stream(Endless(), "stdin.txt")
+    assert Endless.asked == 1001
+
+
+def test_ingest_one_byte_over_states_real_sizes():
+    with pytest.raises(InputTooLargeError) as info:
+        read_bytes(b"a" * (limits.MAX_FILE_BYTES + 1), "a.txt")
+    message = str(info.value)
+    assert "(10 MB); the limit is 10 MB" not in message
+    assert f"{limits.MAX_FILE_BYTES + 1:,} bytes" in message

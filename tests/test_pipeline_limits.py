@@ -47,3 +47,33 @@ def test_pipeline_limits_ten_thousand_paragraphs(nlp):
     hezbollah = next(a.id for a in ex.actors if a.label == "Hezbollah")
     assert G.edges[iran, hezbollah]["relation"] == "alliance"
     assert G.edges[iran, hezbollah]["weight"] > 1000  # every paragraph's evidence is kept
+
+
+def test_pipeline_limits_bracket_file_is_bounded(nlp):
+    from actorgraph.ingest import read_bytes
+
+    ex = extract(read_bytes(b"(" * 200_000, "brackets.txt"), nlp)  # took about an hour
+    assert ex.actors == ()
+    assert any("shortened" in n for n in ex.notices)
+
+
+def test_pipeline_limits_long_text_parsed_in_pieces_stays_grounded(nlp):
+    from actorgraph.nlp import PARSE_CHUNK_CHARS
+
+    text = " ".join(f"Iran backed Hezbollah in week {i} while Russia fought Ukraine."
+                    for i in range(1200))
+    assert len(text) > 3 * PARSE_CHUNK_CHARS  # one paragraph: cut at sentence ends
+    ex = extract(read_text(text), nlp)
+    _assert_grounded(ex)
+    assert {"Iran", "Hezbollah", "Russia", "Ukraine"} <= {m for a in ex.actors for m in a.mentions}
+
+
+def test_pipeline_limits_invented_brigades_capped(nlp):
+    from actorgraph.graph import MAX_ACTORS
+    from actorgraph.ingest import read_bytes
+
+    data = " ".join(f"The {i} Brigade attacked the Zeta{i} Brigade." for i in range(40_000))
+    data = data.encode()[:1_400_000]  # the 1.4 MB file of the issue (6,831 actors)
+    G = build_graph(extract(read_bytes(data, "brigades.txt"), nlp))
+    assert G.number_of_nodes() == MAX_ACTORS
+    assert any("most connected actors of" in n for n in G.graph["notices"])

@@ -13,6 +13,7 @@ pages skipped, not English) are in ``Article.notices``. Every refusal is an
 from __future__ import annotations
 
 import os
+from typing import BinaryIO
 
 from ..errors import (
     ActorGraphError,
@@ -30,7 +31,9 @@ from .pdf import read_pdf
 from .sniff import extension, sniff
 from .text import (
     NOT_ENGLISH_NOTICE,
+    cap_tokens,
     compose,
+    cut_symbol_runs,
     first_line_title,
     looks_english,
     normalize,
@@ -41,7 +44,7 @@ from .text import (
 
 __all__ = [
     "MAX_FILE_BYTES", "MAX_TEXT_CHARS", "SUPPORTED_EXTENSIONS",
-    "read_bytes", "read_text", "read_path", "looks_english", "normalize",
+    "read_bytes", "read_text", "read_path", "read_stream", "looks_english", "normalize",
     "ActorGraphError", "EmptyInputError", "InputTooLargeError", "UnreadableFileError",
     "UnsafeFileError", "UnsupportedFormatError",
 ]
@@ -73,13 +76,40 @@ def _source(filename: str, default: str) -> str:
     return name or default
 
 
-def _check_size(size: int) -> None:
-    if size > limits.MAX_FILE_BYTES:
-        raise InputTooLargeError(
-            f"This file is too large ({_mb(size)} MB); the limit is "
-            f"{_mb(limits.MAX_FILE_BYTES)} MB. Upload a smaller file, or paste the part "
-            "of the article you want analysed."
-        )
+def _sizes(size: int, limit: int) -> tuple[str, str]:
+    """The two sizes as a user reads them; in bytes when MB would round them equal."""
+    a, b = f"{_mb(size)} MB", f"{_mb(limit)} MB"
+    if a == b:
+        a, b = f"{size:,} bytes", f"{b} ({limit:,} bytes)"
+    return a, b
+
+
+def _check_size(size: int, *, at_least: bool = False) -> None:
+    """Refuse a file over the limit (``at_least``: only the first limit + 1 bytes were read)."""
+    limit = limits.MAX_FILE_BYTES
+    if size <= limit:
+        return
+    actual, allowed = _sizes(size, limit)
+    if at_least:
+        actual, allowed = f"more than {_mb(limit)} MB", f"{_mb(limit)} MB"
+    raise InputTooLargeError(
+        f"This file is too large ({actual}); the limit is {allowed}. Upload a smaller "
+        "file, or paste the part of the article you want analysed."
+    )
+
+
+def read_stream(stream: BinaryIO, filename: str = "") -> Article:
+    """Read an open binary stream (stdin, a pipe, a device): at most the limit + 1 bytes."""
+    chunks: list[bytes] = []
+    got = 0
+    while got <= limits.MAX_FILE_BYTES:
+        chunk = stream.read(min(1 << 20, limits.MAX_FILE_BYTES + 1 - got))
+        if not chunk:
+            break
+        chunks.append(chunk)
+        got += len(chunk)
+    _check_size(got, at_least=True)
+    return read_bytes(b"".join(chunks), filename)
 
 
 def _finish(title: str, body: str, *, kind: str, source: str, notices: list[str],
@@ -90,11 +120,14 @@ def _finish(title: str, body: str, *, kind: str, source: str, notices: list[str]
     text, title = compose(title, body)
     if not text:
         raise EmptyInputError(empty)
+    text, runs = cut_symbol_runs(text)  # before the cut in characters: they do not count
     text, cut = truncate(text, limits.MAX_TEXT_CHARS, total=max(total_hint, len(text)))
     if not cut and total_hint > len(text):  # the PDF child stopped sending text
         cut = f"Only the first {len(text):,} characters of {total_hint:,} were analysed."
     if cut:
         notices.append(cut)
+    text, capped = cap_tokens(text, limits.MAX_TEXT_TOKENS)
+    notices.extend(n for n in (runs, capped) if n)
     if title and not text.startswith(title):
         title = ""  # only when a (test-sized) limit cut into the headline itself
     if not looks_english(text):
@@ -158,13 +191,12 @@ def read_path(path: str | os.PathLike[str]) -> Article:
     """Read a file from disk (the same rules as an upload)."""
     name = os.path.basename(os.fspath(path))
     try:
-        _check_size(os.stat(path).st_size)
+        _check_size(os.stat(path).st_size)  # 0 for a device or a pipe: read_stream bounds it
         with open(path, "rb") as f:
-            data = f.read(limits.MAX_FILE_BYTES + 1)
+            return read_stream(f, name)
     except FileNotFoundError as exc:
         raise UnreadableFileError(f"The file {name} was not found.") from exc
     except OSError as exc:
         raise UnreadableFileError(
             f"The file {name} could not be opened ({exc.strerror or 'error'})."
         ) from exc
-    return read_bytes(data, name)

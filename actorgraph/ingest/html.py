@@ -116,8 +116,9 @@ class _Extractor(HTMLParser):
             self._h1_buf = []
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if not self._skip_depth and tag in BLOCK:
-            self._flush()
+        # Browsers ignore the "/" of a non-void element: <script/>, <template/> or
+        # <div hidden/> opens it, and what follows is hidden until its end tag.
+        self.handle_starttag(tag, attrs)
 
     def handle_endtag(self, tag: str) -> None:
         if self._skip_depth:

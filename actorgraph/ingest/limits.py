@@ -13,6 +13,13 @@ MAX_FILE_BYTES: int = 10 * MB
 
 # Characters of normalised text that are analysed; the rest is cut off with a notice.
 MAX_TEXT_CHARS: int = 200_000
+# Tokens (words and symbols, counted as spaCy roughly would) analysed: 200,000 characters
+# of prose are ~45,000 tokens, but of "a a a …" 100,000, and the cost follows tokens.
+MAX_TEXT_TOKENS: int = 50_000
+# A run of symbols (no letter, digit or space) longer than this is cut to its first
+# SYMBOL_RUN_KEEP characters: spaCy's tokenizer is quadratic in the length of such a run.
+MAX_SYMBOL_RUN: int = 10
+SYMBOL_RUN_KEEP: int = 3
 
 # PDF: pages read, and the bounds of the child process that parses the file.
 MAX_PDF_PAGES: int = 200

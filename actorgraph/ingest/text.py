@@ -100,7 +100,9 @@ def decode_bytes(data: bytes, declared: str | None = None) -> Decoded:
     if codec and codec not in ("utf-8", "cp1252"):
         try:
             return Decoded(data.decode(codec), codec, False)
-        except (UnicodeDecodeError, LookupError):
+        except (UnicodeError, LookupError, ValueError, TypeError):
+            # Any class: "idna" raises a bare UnicodeError, "undefined" always fails,
+            # and a text-only codec ("rot13") refuses bytes. The declaration was wrong.
             pass
     # cp1252, with Latin-1 for the 5 bytes cp1252 leaves undefined (0x81 0x8D 0x8F 0x90
     # 0x9D; they become C1 controls, which normalize drops): one stray byte must not turn
@@ -247,6 +249,48 @@ def truncate(text: str, max_chars: int, total: int | None = None) -> tuple[str, 
     whole = max(total or 0, len(text))
     notice = f"Only the first {len(kept):,} characters of {whole:,} were analysed."
     return kept, notice
+
+
+_SYMBOL_RUN = re.compile(r"[^\w\s]{2,}|_{2,}")
+_TOKEN = re.compile(r"[^\W_]+|\S")
+
+
+def cut_symbol_runs(text: str) -> tuple[str, str | None]:
+    """Cut every run of more than MAX_SYMBOL_RUN symbols to its first SYMBOL_RUN_KEEP.
+
+    spaCy's tokenizer takes time quadratic in such a run ("((((…", "([{\"…"): 5,000
+    characters take seconds, 200,000 an hour. Returns the text and, when cut, a notice.
+    """
+    longest = limits.MAX_SYMBOL_RUN
+    cut = 0
+
+    def shorten(m: re.Match[str]) -> str:
+        nonlocal cut
+        run = m.group(0)
+        if len(run) <= longest:
+            return run
+        cut += 1
+        return run[: limits.SYMBOL_RUN_KEEP]
+
+    out = _SYMBOL_RUN.sub(shorten, text)
+    if not cut:
+        return text, None
+    return out, (f"{cut:,} run{'s' if cut != 1 else ''} of more than {longest} symbols in a row "
+                 f"{'were' if cut != 1 else 'was'} shortened to {limits.SYMBOL_RUN_KEEP} "
+                 "characters before analysis.")
+
+
+def cap_tokens(text: str, max_tokens: int) -> tuple[str, str | None]:
+    """Cut ``text`` after about ``max_tokens`` words and symbols (at a word end), with a notice."""
+    n = 0
+    for m in _TOKEN.finditer(text):
+        n += 1
+        if n > max_tokens:
+            kept, _ = truncate(text, m.start())
+            total = n + sum(1 for _ in _TOKEN.finditer(text, m.end()))
+            return kept, (f"Only the first {max_tokens:,} words and symbols of {total:,} "
+                          "were analysed.")
+    return text, None
 
 
 # ---------------------------------------------------------------- language

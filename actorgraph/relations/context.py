@@ -7,7 +7,8 @@ from spacy.tokens import Doc, Span, Token
 
 from ..actors import Resolution
 from ..lexicon import Lexicon
-from .registry import confidence
+from .cameo import annotate
+from .registry import confidence, quad_override
 from .words import Words
 
 PRONOUN_DISCOUNT = 0.85  # a claim whose party is a pronoun ("its war") is less sure
@@ -25,6 +26,8 @@ class Claim:
     cue: str
     rule: str
     cue_char: int = -1  # offset of the cue in the text, to clip evidence from endless sentences
+    cameo: str = ""  # CAMEO root (two digits) when the dictionary codes the cue as this relation
+    quad: str = ""  # verbal_cooperation | material_cooperation | verbal_conflict | material_conflict
 
 
 @dataclass
@@ -49,10 +52,14 @@ def emit(ctx: Context, sources, targets, relation: str, rule: str, cue: Token | 
     conf = confidence(rule) * factor
     cue_text = cue if isinstance(cue, str) else cue.text
     cue_char = -1 if isinstance(cue, str) else cue.idx
+    code: tuple[str, str] | None = None
     for s in sources:
         for t in targets:
             if s and t and s != t:
-                ctx.claims.append(Claim(s, t, relation, round(conf, 3), directed, sent, cue_text, rule, cue_char))
+                if code is None:
+                    code = _code(ctx, None if isinstance(cue, str) else cue, relation, rule)
+                ctx.claims.append(Claim(s, t, relation, round(conf, 3), directed, sent, cue_text, rule, cue_char,
+                                        *code))
                 for aid in (s, t):
                     for tok_i in ctx.pending.pop(aid, ()):
                         ctx.promoted[tok_i] = aid
@@ -64,3 +71,10 @@ def frame(ctx: Context, kind: str, tok: Token, make):
     if key not in ctx.frames:
         ctx.frames[key] = make(ctx, tok)
     return ctx.frames[key]
+
+
+def _code(ctx: Context, cue: Token | None, relation: str, rule: str) -> tuple[str, str]:
+    """(cameo, quad) of a claim: the dictionary's code of its cue, or its construction's quad."""
+    root, quad = annotate(cue, relation)
+    own = quad_override(rule)
+    return root, (own if own and not root else quad)

@@ -26,7 +26,8 @@ def to_relations(claims: list[Claim], res: Resolution) -> list[Relation]:
         ev = Evidence(sentence=text[start:end], sentence_index=res.sent_index[sent.start], start=start,
                       end=end, cue=c.cue, rule=c.rule)
         rel = Relation(source=c.source, target=c.target, relation=c.relation,
-                       confidence=c.confidence, evidence=ev, directed=c.directed)
+                       confidence=c.confidence, evidence=ev, directed=c.directed,
+                       cameo=c.cameo, quad=c.quad)
         if key not in seen or seen[key].confidence < rel.confidence:
             seen[key] = rel
     return list(seen.values())

@@ -22,23 +22,29 @@ class Construction:
     confidence: float
     fn: Rule
     doc: str
+    quad: str = ""  # the quad class of its claims when the cue is not in the CAMEO dictionary
 
 
 CONSTRUCTIONS: dict[str, Construction] = {}
 
 
-def construction(name: str, confidence: float) -> Callable[[Rule], Rule]:
-    """Register ``fn`` as the construction ``name`` with its confidence."""
+def construction(name: str, confidence: float, quad: str = "") -> Callable[[Rule], Rule]:
+    """Register ``fn`` as the construction ``name`` with its confidence (and its claims' quad
+    class when the relation alone does not say it: a designation is conflict in words)."""
     def register(fn: Rule) -> Rule:
         if name in CONSTRUCTIONS:
             raise ValueError(f"construction {name!r} registered twice")
         if not 0 < confidence <= 1:
             raise ValueError(f"construction {name!r}: confidence {confidence} not in (0, 1]")
         family = fn.__module__.rsplit(".", 1)[-1]
-        CONSTRUCTIONS[name] = Construction(name, family, confidence, fn, (fn.__doc__ or "").strip())
+        CONSTRUCTIONS[name] = Construction(name, family, confidence, fn, (fn.__doc__ or "").strip(), quad)
         return fn
     return register
 
 
 def confidence(name: str) -> float:
     return CONSTRUCTIONS[name].confidence
+
+
+def quad_override(name: str) -> str:
+    return CONSTRUCTIONS[name].quad

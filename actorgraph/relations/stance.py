@@ -8,6 +8,7 @@ from spacy.tokens import Span, Token
 
 from ..actors import lemma
 from ..model import AFFILIATION, ALLIANCE, HOSTILITY
+from .cameo import stance_class
 from .context import WEAK_DISCOUNT, Context, emit, frame
 from .frames import live_verb
 from .helpers import (SUBJECT_DEPS, agents, clause_objects, denote, fallback_subject, is_passive, objects,
@@ -28,12 +29,21 @@ class Stance:
 
 
 def stance_relation(ctx: Context, verb: Token) -> str | None:
+    """The stance a verb takes: from the project's lexicon first, then from the CAMEO dictionary."""
     low = lemma(verb)
     if low in ctx.lex.alliance_verbs or low in ctx.words.alliance_stance_verbs:
         return ALLIANCE
     if low in ctx.lex.hostility_verbs or low in ctx.words.hostility_stance_verbs:
         return HOSTILITY
-    return None
+    cls = dictionary_class(ctx, verb)
+    return cls if cls in (ALLIANCE, HOSTILITY) else None
+
+
+def dictionary_class(ctx: Context, verb: Token) -> str | None:
+    """The class the CAMEO dictionary gives a verb the lexicon does not know (computed once)."""
+    if not (verb.pos_ in ("VERB", "AUX") or verb.tag_.startswith("VB")):
+        return None
+    return frame(ctx, "cameo_class", verb, lambda _ctx, tok: stance_class(tok))
 
 
 def _stance(ctx: Context, verb: Token) -> Stance | None:

@@ -11,7 +11,7 @@ from .helpers import SUBJECT_DEPS, denote, subjects
 from .registry import construction
 
 
-@construction("naming_terrorist", 0.7)
+@construction("naming_terrorist", 0.7, quad="verbal_conflict")
 def naming_terrorist(ctx: Context, verb: Token, sent: Span) -> None:
     """"X calls Y terrorists", "designated the Houthis a terrorist organisation"."""
     if lemma(verb) not in ctx.lex.naming_verbs or not live_verb(ctx, verb):

@@ -12,13 +12,15 @@ from .context import Context, emit
 from .frames import live_verb
 from .helpers import denote, objects, pobjs, subjects
 from .registry import construction
-from .stance import stance_relation
+from .stance import dictionary_class, stance_relation
 
 
 @construction("talks_verb", 0.6)
 def talks_verb(ctx: Context, verb: Token, sent: Span) -> None:
     """"Kinshasa met with the M23", "Russia and Ukraine negotiated"."""
-    if lemma(verb) not in ctx.lex.talk_verbs or stance_relation(ctx, verb) or not live_verb(ctx, verb):
+    if lemma(verb) not in ctx.lex.talk_verbs and dictionary_class(ctx, verb) != TALKS:
+        return
+    if stance_relation(ctx, verb) or not live_verb(ctx, verb):
         return
     parts = subjects(ctx, verb)
     others = objects(ctx, verb) + pobjs(ctx, verb, {"with"})

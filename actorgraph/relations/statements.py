@@ -4,10 +4,10 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from ..actors import lemma
-from ..model import HOSTILITY
+from ..model import ALLIANCE, HOSTILITY
 from .context import Context, emit
 from .frames import live_verb
-from .helpers import SUBJECT_DEPS, denote, subjects
+from .helpers import SUBJECT_DEPS, denote, owners, pobjs, subjects
 from .registry import construction
 
 
@@ -37,3 +37,35 @@ def naming_terrorist(ctx: Context, verb: Token, sent: Span) -> None:
         targets = [a for w in words for c in w.children if c.dep_ in ("compound", "nmod")
                    for a in denote(ctx, c)]
     emit(ctx, sources, targets, HOSTILITY, "naming_terrorist", verb, sent)
+
+
+@construction("claim_responsibility", 0.7)
+def claim_responsibility(ctx: Context, verb: Token, sent: Span) -> None:
+    """"X claimed responsibility for the attack on Y", "X claimed the attack on Y"."""
+    if lemma(verb) not in ctx.words.responsibility_verbs or not live_verb(ctx, verb):
+        return
+    events = []
+    for c in verb.children:
+        if c.dep_ != "dobj":
+            continue
+        if lemma(c) in ctx.words.responsibility_nouns:
+            events += [p for x in c.children if x.dep_ == "prep" and x.lower_ == "for"
+                       for p in x.children if p.dep_ == "pobj"]
+        elif lemma(c) in ctx.lex.hostility_nouns:
+            events.append(c)
+    hostile = set(ctx.words.hostile_preps)
+    targets = [a for e in events if lemma(e) in ctx.lex.hostility_nouns
+               for a in pobjs(ctx, e, hostile) + owners(ctx, e)]
+    emit(ctx, subjects(ctx, verb), targets, HOSTILITY, "claim_responsibility", verb, sent)
+
+
+@construction("pledge_allegiance", 0.7)
+def pledge_allegiance(ctx: Context, verb: Token, sent: Span) -> None:
+    """"Boko Haram pledged allegiance to the Islamic State", "swore loyalty to X"."""
+    if lemma(verb) not in ctx.words.allegiance_verbs or not live_verb(ctx, verb):
+        return
+    pledges = [c for c in verb.children if c.dep_ == "dobj" and lemma(c) in ctx.words.allegiance_nouns]
+    if not pledges:
+        return
+    to = pobjs(ctx, verb, {"to"}) + pobjs(ctx, pledges[0], {"to"})
+    emit(ctx, subjects(ctx, verb), to, ALLIANCE, "pledge_allegiance", verb, sent)

@@ -13,6 +13,8 @@ WORDS_PATH = Path(__file__).resolve().parents[1] / "kb" / "data" / "relation_wor
 @dataclass(frozen=True)
 class Words:
     adjectival_participles: frozenset[str]
+    allegiance_nouns: frozenset[str]
+    allegiance_verbs: frozenset[str]
     aim_at_preps: frozenset[str]
     aim_preps: frozenset[str]
     alliance_preps: frozenset[str]
@@ -41,6 +43,8 @@ class Words:
     reciprocal_quantifiers: frozenset[str]
     reflexive_pronouns: frozenset[str]
     relative_pronouns: frozenset[str]
+    responsibility_nouns: frozenset[str]
+    responsibility_verbs: frozenset[str]
     side_nouns: frozenset[str]
     state_kind_nouns: frozenset[str]
     state_like_types: frozenset[str]

@@ -10,10 +10,14 @@ Node attributes
 Edge attributes
     ``relation``      the one label decided from all claims of the pair (see `decide_relation`)
     ``claims``        every claim, in article order: dicts with relation, source, target, directed,
-                      confidence, sentence, sentence_index, cue, rule
+                      confidence, sentence, sentence_index, cue, rule, cameo, quad
     ``evidence``      the distinct evidence sentences, in article order
     ``weight``        how many distinct evidence sentences there are
     ``confidence``    ``1 - prod(1 - c)`` over the claims of the winning label, 3 decimals
+    ``cameo``         CAMEO root (two digits) of the strongest claim of the winning label whose cue the
+                      CAMEO dictionary codes, ``""`` when none does
+    ``quad``          quad class of the strongest claim of the winning label that has one
+                      (verbal/material cooperation/conflict), ``""`` when none has
     ``conflicting``   True when the pair has both alliance and hostility claims
     ``directed``      True when the directed claims of the winning label all point the same way;
                       then ``from``/``to`` hold the actor ids (e.g. Iran backs militias:
@@ -89,7 +93,7 @@ def build_graph(extraction: Extraction) -> nx.Graph:
             "relation": r.relation, "source": r.source, "target": r.target,
             "directed": bool(r.directed), "confidence": float(r.confidence),
             "sentence": ev.sentence, "sentence_index": ev.sentence_index,
-            "cue": ev.cue, "rule": ev.rule,
+            "cue": ev.cue, "rule": ev.rule, "cameo": r.cameo, "quad": r.quad,
         })
     for pair, cs in claims.items():
         # article order; a stable sort keeps extraction order inside one sentence
@@ -175,8 +179,14 @@ def aggregate_claims(claims: list[dict]) -> dict:
     directed = len(directions) == 1
     frm, to = next(iter(directions)) if directed else (None, None)
     labels = {c["relation"] for c in claims}
+    # the strongest claims of the winning label say what kind of event the edge is
+    ranked = sorted(winning, key=lambda c: -_clamp(c["confidence"]))
+    quad = next((c.get("quad") for c in ranked if c.get("quad")), "")
+    cameo = next((c.get("cameo") for c in ranked if c.get("cameo") and c.get("quad") == quad), "")
     return {
         "relation": relation,
+        "cameo": cameo,
+        "quad": quad,
         "confidence": round(1.0 - keep, 3),
         "conflicting": ALLIANCE in labels and HOSTILITY in labels,
         "weight": len(evidence),

@@ -18,6 +18,9 @@ MEMBERSHIP = "membership"          # "the rebels include X", "X, part of Y"
 AFFILIATION = "former_affiliation"  # "previously affiliated with al-Qaeda"
 TALKS = "talks"                    # "the foreign ministers of X and Y met"
 RELATION_TYPES: tuple[str, ...] = (ALLIANCE, HOSTILITY, MEMBERSHIP, AFFILIATION, TALKS)
+# CAMEO's quad classes: is a claim words or deeds, cooperation or conflict.
+QUAD_CLASSES: tuple[str, ...] = ("verbal_cooperation", "material_cooperation", "verbal_conflict",
+                                 "material_conflict")
 SIGNED = (ALLIANCE, HOSTILITY)
 INTERNATIONAL = "INT"  # country code of transnational groups and international bodies
 
@@ -87,6 +90,8 @@ class Relation:
     confidence: float
     evidence: Evidence
     directed: bool = False
+    cameo: str = ""  # CAMEO root code (two digits) when the cue came from the CAMEO dictionary
+    quad: str = ""  # verbal_cooperation | material_cooperation | verbal_conflict | material_conflict | ""
 
 
 @dataclass(frozen=True, slots=True)

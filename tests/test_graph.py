@@ -81,7 +81,7 @@ def test_graph_two_hostile_claims_beat_one_alliance():
     assert e["evidence"] == [c["sentence"] for c in e["claims"]]
     assert e["weight"] == 3
     assert set(e["claims"][0]) == {"relation", "source", "target", "directed", "confidence", "sentence",
-                                   "sentence_index", "cue", "rule"}
+                                   "sentence_index", "cue", "rule", "cameo", "quad"}
 
 
 def test_graph_larger_alliance_total_wins():
@@ -264,3 +264,16 @@ def test_graph_actor_cap_keeps_most_connected_with_notice(monkeypatch):
     assert sorted(G) == ["c", "d", "e"]
     assert G.graph["notices"][-1] == ("Only the 3 most connected actors of 5 are shown and "
                                        "analysed; 2 are hidden.")
+
+
+def test_graph_edge_takes_cameo_and_quad_from_its_strongest_claims():
+    ev = lambda i: Evidence(f"s{i}.", i, 0, 3, cue="c")  # noqa: E731
+    ex = Extraction(Article("x"), actors=(Actor("a", "A", "state", "AAA", ("A",)), Actor("b", "B", "state", "BBB", ("B",))),
+                    relations=(Relation("a", "b", HOSTILITY, 0.5, ev(0), cameo="11", quad="verbal_conflict"),
+                               Relation("a", "b", HOSTILITY, 0.8, ev(1), cameo="19", quad="material_conflict"),
+                               Relation("a", "b", ALLIANCE, 0.9, ev(2), cameo="07", quad="material_cooperation"),
+                               Relation("a", "b", HOSTILITY, 0.9, ev(3), cameo="", quad="material_conflict")))
+    e = build_graph(ex).edges["a", "b"]
+    assert e["relation"] == HOSTILITY
+    assert (e["cameo"], e["quad"]) == ("19", "material_conflict")  # the strongest hostile claim with a code
+    assert [c["cameo"] for c in e["claims"]] == ["11", "19", "07", ""]

@@ -1,0 +1,71 @@
+"""Statements that take a side in words: naming a group terrorist, designating it."""
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from ..actors import lemma
+from ..model import ALLIANCE, HOSTILITY
+from .context import Context, emit
+from .frames import live_verb
+from .helpers import SUBJECT_DEPS, denote, owners, pobjs, subjects
+from .registry import construction
+
+
+@construction("naming_terrorist", 0.7, quad="verbal_conflict")
+def naming_terrorist(ctx: Context, verb: Token, sent: Span) -> None:
+    """"X calls Y terrorists", "designated the Houthis a terrorist organisation"."""
+    if lemma(verb) not in ctx.lex.naming_verbs or not live_verb(ctx, verb):
+        return
+    words = [t for t in verb.subtree if lemma(t) in ctx.lex.naming_words and t.i > verb.i]
+    if not words:
+        return
+    subj_tok = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
+    sources = subjects(ctx, verb)
+    targets = [a for c in verb.children if c.dep_ in ("dobj", "oprd", "ccomp", "xcomp") and c not in words
+               for a in denote(ctx, c)]
+    for c in verb.children:  # "considers Hezbollah a terrorist group": a small clause
+        if c.dep_ in ("ccomp", "xcomp", "oprd") and not targets:
+            targets = [a for x in c.children if x.dep_ in SUBJECT_DEPS for a in denote(ctx, x)]
+    if subj_tok is not None:
+        appos = [c for c in subj_tok.children if c.dep_ == "appos" and c.i == subj_tok.i + 1]
+        if appos and not targets:  # reduced relative misread as apposition
+            sources = denote(ctx, appos[0])
+            targets = [a for a in denote(ctx, subj_tok) if a not in sources]
+    if verb.dep_ == "relcl" and not targets:
+        targets = denote(ctx, verb.head)
+    if not targets:  # "labels the FLA rebels terrorists" parsed as one noun phrase
+        targets = [a for w in words for c in w.children if c.dep_ in ("compound", "nmod")
+                   for a in denote(ctx, c)]
+    emit(ctx, sources, targets, HOSTILITY, "naming_terrorist", verb, sent)
+
+
+@construction("claim_responsibility", 0.7)
+def claim_responsibility(ctx: Context, verb: Token, sent: Span) -> None:
+    """"X claimed responsibility for the attack on Y", "X claimed the attack on Y"."""
+    if lemma(verb) not in ctx.words.responsibility_verbs or not live_verb(ctx, verb):
+        return
+    events = []
+    for c in verb.children:
+        if c.dep_ != "dobj":
+            continue
+        if lemma(c) in ctx.words.responsibility_nouns:
+            events += [p for x in c.children if x.dep_ == "prep" and x.lower_ == "for"
+                       for p in x.children if p.dep_ == "pobj"]
+        elif lemma(c) in ctx.lex.hostility_nouns:
+            events.append(c)
+    hostile = set(ctx.words.hostile_preps)
+    targets = [a for e in events if lemma(e) in ctx.lex.hostility_nouns
+               for a in pobjs(ctx, e, hostile) + owners(ctx, e)]
+    emit(ctx, subjects(ctx, verb), targets, HOSTILITY, "claim_responsibility", verb, sent)
+
+
+@construction("pledge_allegiance", 0.7)
+def pledge_allegiance(ctx: Context, verb: Token, sent: Span) -> None:
+    """"Boko Haram pledged allegiance to the Islamic State", "swore loyalty to X"."""
+    if lemma(verb) not in ctx.words.allegiance_verbs or not live_verb(ctx, verb):
+        return
+    pledges = [c for c in verb.children if c.dep_ == "dobj" and lemma(c) in ctx.words.allegiance_nouns]
+    if not pledges:
+        return
+    to = pobjs(ctx, verb, {"to"}) + pobjs(ctx, pledges[0], {"to"})
+    emit(ctx, subjects(ctx, verb), to, ALLIANCE, "pledge_allegiance", verb, sent)

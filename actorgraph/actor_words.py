@@ -24,6 +24,7 @@ class ActorWords:
     non_distinguishing_modifiers: frozenset[str]  # "the main groups" is no new party
     not_actor_orgs: re.Pattern  # NER organisations that are never parties
     org_type_words: tuple[tuple[str, str], ...]  # word in an unknown organisation's name → type
+    organ_nouns: frozenset[str]  # a state's organs: "the Russian embassy", "the Department"
     own_determiners: frozenset[str]
     placing_prepositions: frozenset[str]  # "militias in Iraq"
     rebel_adjectives: frozenset[str]  # adjectives that are group nouns themselves

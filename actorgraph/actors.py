@@ -282,7 +282,8 @@ class _Resolver:
     def match_knowledge_base(self) -> None:
         """The base's strings in the text, one entry per span (see disambiguate)."""
         self.matches = matches = self.disambiguate(self.rec.matches(self.doc))
-        self.mentioned_entries = [m.target for m in matches if m.kind in ("name", "acronym")]
+        self.mentioned_entries = [m.target for m in matches if m.kind in ("name", "acronym")
+                                  and self.kb.entries[m.target].acts_for is None]
         # a leader named for an army or government puts it on the page too ("Army chief al-Burhan")
         self.mentioned_entries += [self.kb.persons[m.target].represents for m in matches if m.kind == "person"
                                    and self.kb.entries[self.kb.persons[m.target].represents].type
@@ -447,6 +448,12 @@ class _Resolver:
             self.remember(span.start, actor, "person")
             return
         entry = self.kb.entries[m.target]
+        if entry.acts_for is not None:  # "OFAC", "the Department of State": the state acts
+            actor = self.route(entry.acts_for, "army" if entry.type == "military" else "government")
+            self.link(span, actor)
+            insort(self.head_words[span.root.lower_], (span.start, actor.id))  # … "the Department"
+            self.remember(span.start, actor, "state")
+            return
         if entry.type != "state":
             head = span.root
             # "ISIS militants", "M23 rebels": the generic noun after the name is part of it
@@ -571,7 +578,8 @@ class _Resolver:
             return self.lex.noun_class[f"{prev.lower_} {t.lower_}"]
         low = t.lower_
         return (self.lex.noun_class.get(lemma(t)) or self.lex.noun_class.get(low)
-                or (self.lex.noun_class.get(low[:-1]) if t.tag_ == "NNPS" and low.endswith("s") else None))
+                or (self.lex.noun_class.get(low[:-1]) if t.tag_ == "NNPS" and low.endswith("s") else None)
+                or ("government" if lemma(t) in W.organ_nouns else None))
 
     def generic_phrases(self) -> None:
         for t in self.doc:

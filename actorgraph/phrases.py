@@ -246,6 +246,19 @@ def demonym_modifier(p: Phrase) -> bool:
 
 
 @phrase_resolver
+def organ_named_before(p: Phrase) -> bool:
+    """"the Department", "the Embassy": the organ named before (whose state it is)."""
+    r, head = p.r, p.head
+    if not (p.bare_definite and lemma(head) in W.organ_nouns and not p.demonyms and not p.names):
+        return False
+    named = r.last_named_with_head(head)
+    if named is None:
+        return False
+    r.link(p.head_only, r.actors[named], head=head)
+    return True
+
+
+@phrase_resolver
 def focus_government(p: Phrase) -> bool:
     """"the government", "the army", "the junta in Ouagadougou": a government, the focus
     country's unless the phrase is placed elsewhere."""

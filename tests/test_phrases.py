@@ -35,3 +35,21 @@ def test_actor_words_file_is_sorted_and_loads():
     words = load_actor_words()
     assert set(words.class_rank) == set(words.class_plural) | {"government"}
     assert words.not_actor_orgs.search("the Syrian Observatory for Human Rights")
+
+
+def test_organs_branches_and_communities_resolve(nlp):
+    from actorgraph.ingest import read_text
+    from actorgraph.pipeline import extract
+
+    def actors(text):
+        return {a.id: a.mentions for a in extract(read_text(text)).actors}
+
+    got = actors("The Department of the Treasury's Office of Foreign Assets Control (OFAC) sanctioned Hezbollah. "
+                 "The Department also designated Hamas.")
+    assert "OFAC" in got["united_states"] and "Department" in got["united_states"]
+    assert "islamic_state_sahel" in actors("Islamic State in the Greater Sahara (ISIS-GS) fighters attacked "
+                                           "Niger's army. ISIS-GS later withdrew.")
+    got = actors("ISIS-Mozambique fighters attacked the Mozambican army.")
+    assert "islamic_state_mozambique" in got and "islamic_state" not in got
+    got = actors("The Turkish Cypriot leader backed Turkey against Greece.")
+    assert "trnc" in got and "cyprus" not in got

@@ -20,33 +20,18 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
+from .actor_words import load_actor_words
 from .kb import KnowledgeBase, load_kb
 from .lexicon import Lexicon, load_lexicon
 from .model import Actor, Mention
+from .phrases import lemma, np_label, resolve_phrase
 
-# Which generic class wins when a phrase holds several ("militia groups" is a militia).
-CLASS_RANK = {"militia": 0, "rebels": 1, "government": 2, "forces": 3, "group": 4, "fighters": 5}
-GROUP_TYPE = {"rebels": "rebel_coalition", "militia": "militia", "group": "armed_group",
-              "forces": "armed_group", "fighters": "armed_group"}
-CLASS_PLURAL = {"rebels": "rebels", "militia": "militias", "group": "groups", "forces": "forces",
-                "fighters": "fighters"}
+W = load_actor_words()
+
 NP_MODIFIER_DEPS = {"amod", "compound", "nmod", "npadvmod", "poss", "nummod", "quantmod", "det",
                     "predet", "advmod", "punct", "case"}
-ORG_TYPE_WORDS = [
-    ("party", "party"), ("militia", "militia"), ("brigade", "armed_group"),
-    ("battalion", "armed_group"), ("army", "armed_group"), ("front", "armed_group"),
-    ("forces", "armed_group"), ("force", "armed_group"), ("movement", "armed_group"),
-    ("liberation", "armed_group"), ("jihad", "armed_group"), ("mujahideen", "armed_group"),
-    ("legion", "armed_group"), ("guard", "armed_group"), ("corps", "armed_group"),
-    ("coalition", "rebel_coalition"), ("alliance", "rebel_coalition"),
-]
 HEADLINE_SHARE = 0.6  # share of capitalised words above which a line reads as a headline
 MARKUP_CHARS = set("<>/\"'`")
-NOT_ACTOR_ORGS = re.compile(
-    r"\b(news|press|times|post|agency|reuters|television|tv|radio|observatory|watch|amnesty|"
-    r"university|institute|bank|company|corporation|inc|ltd|airlines?|hospital|ministry of health|"
-    r"red crescent|doctors without borders|msf|monitor|foundation|council on|center|centre|"
-    r"committee to|journal|magazine|network)\b", re.I)
 
 
 @dataclass
@@ -173,10 +158,6 @@ def slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "_", text.lower()).strip("_") or "actor"
 
 
-def lemma(token: Token) -> str:
-    return token.lemma_.lower()
-
-
 class _Resolver:
     """Reads one document; ``run`` returns the Resolution."""
 
@@ -215,9 +196,7 @@ class _Resolver:
     def government_actor(self, country: str, noun: str = "government") -> ActorDraft:
         """Who "the X government / army / president" is: a named government or military
         entry of X mentioned in the article, the focus country's government, or the state."""
-        military_nouns = {"army", "military", "troop", "soldier", "force", "forces", "warplane", "junta",
-                          "air force", "navy", "jet", "artillery", "commander", "unit", "general"}
-        prefer = ("military", "government") if noun in military_nouns else ("government", "military")
+        prefer = ("military", "government") if noun in W.military_nouns else ("government", "military")
         civil = country == self.focus and self.civil_war
         # in a civil war the army is the government's; elsewhere "Israel" is the state, not the IDF
         for kind in prefer if civil else prefer[:1]:
@@ -242,7 +221,7 @@ class _Resolver:
         if gid in self.kb.entries:
             gid += "_group"
         if gid not in self.actors:
-            self.actors[gid] = ActorDraft(gid, label, GROUP_TYPE.get(cls, "armed_group"), country,
+            self.actors[gid] = ActorDraft(gid, label, W.group_type.get(cls, "armed_group"), country,
                                           source="phrase", synthetic=True)
         return self.actors[gid]
 
@@ -287,9 +266,24 @@ class _Resolver:
             ids.append(actor.id)
 
     # --- the passes ---------------------------------------------------------------------
+    # The resolution chain: named passes, run in this order by ``run``. Each reads what the
+    # passes before it found; group phrases have their own ordered resolvers (phrases.py).
+    PASSES = ("match_knowledge_base", "mark_datelines", "mark_named_tokens", "find_focus",
+              "detect_civil_war", "place_knowledge_base_matches", "title_persons", "generic_phrases",
+              "ner_orgs", "acronyms", "drop_covered_modifiers")
+
     def run(self) -> Resolution:
-        matches = self.disambiguate(self.rec.matches(self.doc))
-        self.mentioned_entries = [m.target for m in matches if m.kind in ("name", "acronym")]
+        for name in self.PASSES:
+            getattr(self, name)()
+        return Resolution(self.doc, self.actors, self.token_actor, self.np_actors,
+                          self.place_actor, self.modifier_actor, self.focus, self.sent_index, self.order,
+                          self.plural_at, self.inner_backers)
+
+    def match_knowledge_base(self) -> None:
+        """The base's strings in the text, one entry per span (see disambiguate)."""
+        self.matches = matches = self.disambiguate(self.rec.matches(self.doc))
+        self.mentioned_entries = [m.target for m in matches if m.kind in ("name", "acronym")
+                                  and self.kb.entries[m.target].acts_for is None]
         # a leader named for an army or government puts it on the page too ("Army chief al-Burhan")
         self.mentioned_entries += [self.kb.persons[m.target].represents for m in matches if m.kind == "person"
                                    and self.kb.entries[self.kb.persons[m.target].represents].type
@@ -298,27 +292,29 @@ class _Resolver:
         self.demonym_at: dict[int, tuple[str, int]] = {
             i: (self.kb.entries[m.target].country, m.start)
             for m in matches if m.kind == "demonym" for i in range(m.start, m.end)}
-        self.mark_datelines(matches)
-        self.named_tokens = {i for m in matches if m.kind in ("name", "acronym") and not self._is_state_form(m)
-                             for i in range(m.start, m.end)}
-        self.focus = self.find_focus(matches)
-        self.civil_war = self.has_civil_war()
-        ner_absorbed = self.absorb_into_entities(matches)
-        for m in matches:
-            if id(m) in ner_absorbed:
-                continue
-            self.place_match(m)
-        self.title_persons()
-        self.generic_phrases()
-        self.ner_orgs()
-        self.acronyms()
-        self.modifier_actor = {i: a for i, a in self.modifier_actor.items() if i not in self.token_actor}
-        return Resolution(self.doc, self.actors, self.token_actor, self.np_actors,
-                          self.place_actor, self.modifier_actor, self.focus, self.sent_index, self.order,
-                          self.plural_at, self.inner_backers)
 
-    def mark_datelines(self, matches: list[KBMatch]) -> None:
+    def mark_named_tokens(self) -> None:
+        """Tokens inside the name or acronym of an entry that is not a state."""
+        self.named_tokens = {i for m in self.matches if m.kind in ("name", "acronym") and not self._is_state_form(m)
+                             for i in range(m.start, m.end)}
+
+    def detect_civil_war(self) -> None:
+        self.civil_war = self.has_civil_war()
+
+    def place_knowledge_base_matches(self) -> None:
+        """Each match becomes a mention of its actor, a place or a modifier (place_match)."""
+        ner_absorbed = self.absorb_into_entities(self.matches)
+        for m in self.matches:
+            if id(m) not in ner_absorbed:
+                self.place_match(m)
+
+    def drop_covered_modifiers(self) -> None:
+        """A modifier inside a mention is part of that mention, not a modifier of its own."""
+        self.modifier_actor = {i: a for i, a in self.modifier_actor.items() if i not in self.token_actor}
+
+    def mark_datelines(self) -> None:
         """"GOMA, Democratic Republic of Congo - …": a dateline names a place, never an actor."""
+        matches = self.matches
         self.dateline: set[int] = set()
         for sent in self.doc.sents:
             toks = [t for t in sent if not t.is_space]
@@ -370,7 +366,11 @@ class _Resolver:
             return 0
         return sum(context[c] for c in e.conflicts) + context[e.country]
 
-    def find_focus(self, matches: list[KBMatch]) -> str:
+    def find_focus(self) -> None:
+        """The country the article is about: the most named, the first named on a tie."""
+        self.focus = self._focus(self.matches)
+
+    def _focus(self, matches: list[KBMatch]) -> str:
         counts: Counter[str] = Counter()
         for m in matches:
             e = self._entry_of(m)
@@ -448,6 +448,12 @@ class _Resolver:
             self.remember(span.start, actor, "person")
             return
         entry = self.kb.entries[m.target]
+        if entry.acts_for is not None:  # "OFAC", "the Department of State": the state acts
+            actor = self.route(entry.acts_for, "army" if entry.type == "military" else "government")
+            self.link(span, actor)
+            insort(self.head_words[span.root.lower_], (span.start, actor.id))  # … "the Department"
+            self.remember(span.start, actor, "state")
+            return
         if entry.type != "state":
             head = span.root
             # "ISIS militants", "M23 rebels": the generic noun after the name is part of it
@@ -572,7 +578,8 @@ class _Resolver:
             return self.lex.noun_class[f"{prev.lower_} {t.lower_}"]
         low = t.lower_
         return (self.lex.noun_class.get(lemma(t)) or self.lex.noun_class.get(low)
-                or (self.lex.noun_class.get(low[:-1]) if t.tag_ == "NNPS" and low.endswith("s") else None))
+                or (self.lex.noun_class.get(low[:-1]) if t.tag_ == "NNPS" and low.endswith("s") else None)
+                or ("government" if lemma(t) in W.organ_nouns else None))
 
     def generic_phrases(self) -> None:
         for t in self.doc:
@@ -585,7 +592,7 @@ class _Resolver:
             if t.dep_ in ("compound", "amod") and t.head.i > t.i and self.noun_class_of(t.head) \
                     and t.head.i not in self.token_actor:
                 continue
-            if t.pos_ == "ADJ" and t.dep_ == "amod" and lemma(t) not in ("rebel", "paramilitary"):
+            if t.pos_ == "ADJ" and t.dep_ == "amod" and lemma(t) not in W.rebel_adjectives:
                 continue
             self.generic(t, cls)
 
@@ -630,202 +637,8 @@ class _Resolver:
         return out
 
     def generic(self, head: Token, cls: str) -> None:
-        mods = self.modifiers(head)
-        # a more specific generic word among the modifiers ("militia groups", "government forces")
-        cls_word = lemma(head)  # the word that gives the phrase its class ("army" in "army units")
-        for m in mods:
-            mcls = self.noun_class_of(m)
-            if mcls and CLASS_RANK[mcls] < CLASS_RANK[cls] and m.dep_ in ("compound", "amod", "npadvmod", "nmod"):
-                cls, cls_word = mcls, lemma(m)
-        blocs = [m for m in mods if lemma(m) in self.lex.bloc_nouns and self.noun_class_of(m) == "group"
-                 and m.i not in self.token_actor]
-        if blocs and cls in ("forces", "government", "fighters") and not any(
-                m.i in self.token_actor or m.i in self.demonym_at for m in mods):
-            # "Coalition military forces", "coalition aircraft": the coalition itself
-            word = blocs[-1]
-            named = self.last_named_with_head(word)
-            actor = self.actors[named] if named else self.group_actor("group", "", word.text[0].upper() + word.text[1:],
-                                                                       key=lemma(word))
-            start = mods[0].i if mods[0].dep_ != "det" else mods[0].i + 1
-            self.link(self.doc[start:head.i + 1], actor, head=head)
-            self.remember(head.i, actor, "group")
-            return
-        mod_lemmas = {lemma(m) for m in mods} | {m.lower_ for m in mods}
-        backers = self.backer_tokens(mods, head)
-        span_start = mods[0].i if mods else head.i
-        while span_start < head.i and self.doc[span_start].dep_ in ("det", "punct", "predet"):
-            span_start += 1
-        span = self.doc[span_start:head.i + 1]
-        demonyms = [m for m in mods if m.i in self.demonym_at and self.demonym_at[m.i][1] == m.i
-                    and m.i not in self.token_actor and m.i not in backers]
-        names = [a for m, a in ((m, self.token_actor.get(m.i)) for m in mods) if a and m.i not in backers
-                 and m.dep_ in ("compound", "nmod", "poss", "amod", "conj")]
-        government_mod = bool(mod_lemmas & self.lex.government_modifiers) or "pro" in mod_lemmas
-        sent = self._sent(head)
-
-        if lemma(head) in self.lex.non_actor_heads:
-            return
-        # "the STC, a UAE-backed separatist group": an apposition describes the actor it follows
-        if head.dep_ == "appos" and head.head.i in self.token_actor:
-            actor = self.actors[self.token_actor[head.head.i]]
-            self.link(span, actor, head=head)
-            return
-        if head.dep_ == "appos" and head.head.i in self.np_actors and len(self.np_actors[head.head.i]) == 1:
-            actor = self.actors[self.np_actors[head.head.i][0]]
-            self.link(span, actor, head=head)
-            return
-        indefinite = any(c.dep_ == "det" and c.lower_ in ("a", "an", "another", "any") for c in head.children)
-        if indefinite and cls in ("group", "forces", "fighters") and not demonyms and not names:
-            return  # "designate the militia a terrorist organisation": a description, not a party
-        if any(c.dep_ == "poss" for c in head.children) and cls in ("group", "fighters", "forces") \
-                and not demonyms and not names:
-            return  # "its fighters", "Hamas's forces": the owner is the party (see relations)
-        # "the foreign ministers of Turkey and Iran", "Russian fighters of the Africa Corps"
-        owners = [a for c in head.children if c.dep_ == "prep" and c.lower_ in ("of", "from")
-                  for p in c.children if p.dep_ == "pobj" for a in self._named_with_conj(p)]
-        if owners and (not demonyms or all(self.actors[a].type != "state" for a in owners)):
-            self.np_actors[head.i] = list(dict.fromkeys(owners))
-            return
-        # "ISIS militants", "Assad government", "Badr and Nujabaa groups": named already
-        if names and not demonyms:
-            for aid in dict.fromkeys(names):
-                actor = self.actors[aid]
-                if cls in ("government", "forces") and actor.kb_id and actor.type == "state":
-                    actor = self.route(actor.kb_id, lemma(head))
-                self.np_actors.setdefault(head.i, [])
-                if actor.id not in self.np_actors[head.i]:
-                    self.np_actors[head.i].append(actor.id)
-                if len(names) == 1:
-                    actor.add(span, sent)
-                    for t in span:
-                        self.token_actor.setdefault(t.i, actor.id)
-                self.remember(head.i, actor, cls)
-            return
-        if demonyms:
-            for d in demonyms:
-                country = self.demonym_at[d.i][0]
-                d_end = max(i for i, (_, first) in self.demonym_at.items() if first == d.i)
-                d_span = self.doc[d.i:d_end + 1]
-                if cls in ("government",) or cls == "forces" and not (mod_lemmas - {d.lower_, lemma(d), "and", ",", "the"} - self.lex.government_modifiers):
-                    actor = self.government_actor(country, lemma(head))
-                    piece = span if len(demonyms) == 1 else d_span
-                    self.link(piece, actor, head=head)
-                    self.remember(head.i, actor, "government")
-                elif cls == "government" or government_mod:
-                    actor = self.government_actor(country, lemma(head))
-                    self.link(d_span, actor, head=head)
-                    self.remember(head.i, actor, "government")
-                else:
-                    state = self.kb.state_of(country)
-                    label = f"{d_span.text} {CLASS_PLURAL.get(cls, head.lower_)}"
-                    actor = self.group_actor(cls, country, label)
-                    self.link(span if len(demonyms) == 1 else d_span, actor, head=head)
-                    self.remember(head.i, actor, cls, plural=True)
-            return
-        if cls == "government" or government_mod:
-            located = self.located_in(head)
-            if located:  # "the junta in Ouagadougou"
-                actor = self.government_actor(located, lemma(head))
-                self.link(span, actor, head=head)
-                self.remember(head.i, actor, "government")
-                return
-            if not self.focus:
-                return
-            # a bare title or a count of soldiers says nothing of whose they are
-            definite = any(c.dep_ in ("det", "poss") and c.lower_ in ("the", "its", "their") for c in head.children)
-            if indefinite:
-                return  # "set up a rival administration": not the focus country's government
-            if lemma(head) in self.lex.person_titles or lemma(head) in ("official", "diplomat", "source"):
-                return
-            core = {"government", "regime", "junta", "army", "military", "administration", "authorities"}
-            if head.tag_ == "NNS" and lemma(head) in ("government", "regime", "junta", "administration"):
-                return  # "other governments": not the one of the focus country
-            if not government_mod and lemma(head) not in core and cls_word not in core and not (
-                    definite and lemma(head) in core | {"troop", "soldier", "force", "police", "cabinet"}):
-                return
-            actor = self.government_actor(self.focus, lemma(head))
-            self.link(self.doc[span_start if span_start < head.i else head.i:head.i + 1], actor, head=head)
-            self.remember(head.i, actor, "government")
-            return
-        # the rest: rebels, militias, groups, forces, fighters without a country word
-        distinguishing = [m for m in mods if m.dep_ in ("amod", "compound", "nmod", "npadvmod")
-                          and m.i not in backers and m.pos_ in ("ADJ", "NOUN", "PROPN", "VERB")
-                          and lemma(m) not in ("main", "other", "new", "local", "several", "many",
-                                               "some", "various", "same", "former")
-                          and lemma(m) not in self.lex.ideology_words  # "the jihadist groups": no new party
-                          and m.head.i not in backers]
-        if self.headline(head):  # "Militia Cross To Syria Help Fight Rebels": capitals name nothing
-            distinguishing = []
-            span = self.doc[head.i:head.i + 1]
-        definite = any(c.dep_ in ("det", "poss") for c in head.children)
-        if definite and not distinguishing and head.tag_ in ("NN", "NNP", "JJ"):
-            # "the coalition", "the movement", "the council": the last actor whose name ends so
-            named = self.last_named_with_head(head)
-            if named is not None:
-                self.link(self.doc[head.i:head.i + 1], self.actors[named], head=head)
-                return
-        if definite and not distinguishing and lemma(head) in self.definite_memo:
-            # "the paramilitary" … "the paramilitary": the same description, the same party
-            self.link(self.doc[head.i:head.i + 1], self.actors[self.definite_memo[lemma(head)]], head=head)
-            return
-        if definite and not distinguishing and lemma(head) in self.lex.bloc_nouns and cls == "group":
-            # "the coalition" with no coalition named before: a party of its own
-            actor = self.group_actor(cls, "", head.text[0].upper() + head.text[1:])
-            self.definite_memo[lemma(head)] = actor.id
-            self.link(self.doc[head.i:head.i + 1], actor, head=head)
-            self.remember(head.i, actor, cls)
-            return
-        if definite and not distinguishing and head.tag_ in ("NN", "NNP", "JJ") and cls in ("militia", "group", "fighters"):
-            ref = self.last_armed(head)
-            if ref is not None:
-                self.definite_memo[lemma(head)] = ref
-                self.link(self.doc[head.i:head.i + 1], self.actors[ref], head=head)
-            return
-        if cls in ("rebels", "militia"):
-            # lower-case adjectives ("regional", "mainstream") do not make a new rebel side
-            naming = [m for m in distinguishing if not (m.pos_ == "ADJ" and m.text.islower())
-                      and self.noun_class_of(m) is None]
-            earlier = self.recall(cls, head.i)
-            if not earlier and not naming and cls == "rebels" and definite:
-                earlier = self.salient_armed(head)
-            if earlier and not naming:
-                actor = self.actors[earlier]
-            else:
-                country = self.located_in(head) or self.focus
-                backer_countries = {self.actors[self.token_actor[i]].country for i in backers if i in self.token_actor}
-                if country in backer_countries:
-                    country = ""  # "Iran-allied militias": not Iran's own
-                state = self.kb.state_of(country) if country else None
-                if distinguishing or backers or state is None:
-                    label = _np_label(self.doc[min([span.start, *backers]):head.i + 1], set())
-                else:
-                    demonym = state.demonyms[0] if state.demonyms else state.name
-                    label = f"{demonym} {CLASS_PLURAL[cls]}".strip()
-                actor = self.group_actor(cls, country, label)
-            self.link(self.doc[head.i:head.i + 1] if head.dep_ in ("npadvmod", "amod") else span, actor, head=head)
-            self.remember(head.i, actor, cls, plural=True)
-            return
-        if cls in ("group", "forces", "fighters") and not distinguishing:
-            # "forces loyal to Haftar", "armed groups allied to the GNU": that side's own
-            sides = [a for c in head.children if c.dep_ in ("amod", "acl") and c.lower_ in self.lex.identity_participles
-                     for p in c.children if p.dep_ == "prep" and p.lower_ in ("to", "with")
-                     for o in p.children if o.dep_ == "pobj" for a in self._named_with_conj(o)]
-            if sides:
-                self.np_actors[head.i] = list(dict.fromkeys(sides))
-                return
-        if distinguishing:
-            label = _np_label(span, backers)
-            backer = self.backer_by_agent(head)
-            if backer:  # "mainstream groups supported by Turkey" → "Turkey-backed mainstream groups"
-                label = f"{backer}-backed {label[0].lower() + label[1:] if label[:1].isupper() and not label.isupper() else label}"
-            actor = self.group_actor(cls, self.focus, label)
-            self.link(span, actor, head=head)
-            self.remember(head.i, actor, cls, plural=head.tag_ in ("NNS", "NNPS"))
-            return
-        if definite and cls in ("group", "fighters", "militia"):
-            ref = self.last_armed(head)  # "the group", "the militants": the last armed actor nearby
-            if ref is not None:
-                self.link(self.doc[head.i:head.i + 1], self.actors[ref], head=head)
+        """Who the group phrase headed by ``head`` refers to: see phrases.PHRASE_RESOLVERS."""
+        resolve_phrase(self, head, cls)
 
     ARMED = ("armed_group", "militia", "rebel_coalition")
 
@@ -835,7 +648,7 @@ class _Resolver:
         holders = [head] + ([head.head] if head.dep_ in ("nsubj", "nsubjpass") else [])
         for holder in holders:
             for c in holder.children:
-                if c.dep_ == "prep" and c.lower_ in ("in", "inside", "from"):
+                if c.dep_ == "prep" and c.lower_ in W.placing_prepositions:
                     for p in c.children:
                         if p.i in self.place_actor:
                             return self.actors[self.place_actor[p.i]].country
@@ -909,10 +722,10 @@ class _Resolver:
             while len(ent) > 1 and all(ch in MARKUP_CHARS for ch in ent[0].text):
                 ent = ent[1:]  # '"><svg …> Brigade': stray markup is not part of a name
             text = ent.text.strip()
-            if len(text) < 3 or NOT_ACTOR_ORGS.search(text) or not any(c.isupper() for c in text):
+            if len(text) < 3 or W.not_actor_orgs.search(text) or not any(c.isupper() for c in text):
                 continue
             words = {w.lower() for w in re.findall(r"[A-Za-z]+", text)}
-            typ = next((t for w, t in ORG_TYPE_WORDS if w in words), None)
+            typ = next((t for w, t in W.org_type_words if w in words), None)
             if ent.label_ in ("NORP", "PERSON") and typ is None:
                 continue
             if typ is None and not _acronym_like(text):
@@ -970,14 +783,6 @@ def _class_of_type(typ: str) -> str:
     return {"militia": "militia", "rebel_coalition": "rebels", "armed_group": "group",
             "party": "party", "igo": "igo", "state": "state", "government": "government",
             "military": "government"}.get(typ, "other")
-
-
-def _np_label(span: Span, backers: set[int]) -> str:
-    words = [t for t in span if t.i not in backers and not (t.i - 1 in backers and t.text == "-")
-             and not (t.lower_ in ("backed", "supported", "led") and t.i - 2 in backers)]
-    text = "".join(t.text_with_ws for t in words).strip()
-    return text[0].upper() + text[1:] if text and text[0].islower() and text.split()[0].lower() not in (
-        "al",) else text
 
 
 def resolve(doc: Doc, nlp: Language) -> Resolution:

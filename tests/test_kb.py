@@ -13,7 +13,10 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from actorgraph.kb import (
     DATA_DIR,
     ENTRY_FILES,
+    IMPORTED_ENTRY_FILES,
+    IMPORTED_PERSON_FILE,
     PERSON_FILE,
+    PERSON_FILES,
     Entry,
     Person,
     is_valid_country,
@@ -22,7 +25,7 @@ from actorgraph.kb import (
 )
 from actorgraph.model import ACTOR_TYPES
 
-ALL_FILES = (*ENTRY_FILES, PERSON_FILE)
+ALL_FILES = (*ENTRY_FILES, *PERSON_FILES)
 ID_RE = re.compile(r"^[a-z0-9]+(?:_[a-z0-9]+)*$")
 GROUP_TYPES = {"armed_group", "militia", "rebel_coalition", "party", "military", "government"}
 EXACT_KINDS = ("acronyms", "demonyms", "metonyms")
@@ -108,7 +111,7 @@ def test_kb_only_known_keys_in_field_order(rows):
     entry_keys = [f.name for f in dataclasses.fields(Entry)]
     person_keys = [f.name for f in dataclasses.fields(Person)]
     for name, rs in rows.items():
-        known = person_keys if name == PERSON_FILE else entry_keys
+        known = person_keys if name in PERSON_FILES else entry_keys
         for r in rs:
             keys = list(r)
             assert set(keys) <= set(known), f"{name} {r['id']}: unknown {set(keys) - set(known)}"
@@ -159,7 +162,13 @@ def test_kb_loader_names_broken_line(tmp_path: Path):
 
 def test_kb_loads_every_row(kb, rows):
     assert len(kb.entries) == sum(len(rows[n]) for n in ENTRY_FILES)
-    assert len(kb.persons) == len(rows[PERSON_FILE])
+    assert len(kb.persons) == sum(len(rows[n]) for n in PERSON_FILES)
+
+
+def test_kb_holds_at_least_3000_actors(kb, rows):
+    assert len(kb.entries) + len(kb.persons) >= 3000
+    for name in (*IMPORTED_ENTRY_FILES, IMPORTED_PERSON_FILE):
+        assert len(rows[name]) >= 30, name  # the import ran and was kept
 
 
 # --- entries ------------------------------------------------------------------------------
@@ -176,9 +185,32 @@ def test_kb_countries_valid(kb):
 
 def test_kb_file_holds_its_kinds(rows):
     assert {r["type"] for r in rows["states.jsonl"]} == {"state"}
-    assert "state" not in {r["type"] for r in rows["groups.jsonl"] + rows["igos.jsonl"]}
-    for r in rows["igos.jsonl"]:
-        assert r["type"] != "igo" or r["country"] == "INT", r["id"]
+    for name in ENTRY_FILES:
+        if name != "states.jsonl":
+            assert "state" not in {r["type"] for r in rows[name]}, name
+    for name in ("igos.jsonl", "petrarch_igos.jsonl"):
+        for r in rows[name]:
+            assert r["type"] != "igo" or r["country"] == "INT", r["id"]
+    assert {r["type"] for r in rows["petrarch_igos.jsonl"]} == {"igo"}
+    assert {r["type"] for r in rows["petrarch_groups.jsonl"]} == {"armed_group"}
+    for name in ("organs.jsonl", "petrarch_organs.jsonl"):
+        for r in rows[name]:
+            assert r.get("acts_for") and r["type"] in ("government", "military"), (name, r["id"])
+    for name in ENTRY_FILES:
+        if name not in ("organs.jsonl", "petrarch_organs.jsonl"):
+            assert not [r["id"] for r in rows[name] if "acts_for" in r], name
+
+
+def test_kb_organs_act_for_their_own_state(kb):
+    """"The Treasury's OFAC", "the Defense Department": a state's organ names the state."""
+    for e in kb.entries.values():
+        if e.acts_for is not None:
+            state = kb.entries[e.acts_for]
+            assert state.type == "state" and state.country == e.country, e.id
+    for text, state in (("OFAC", "united_states"), ("Department of State", "united_states"),
+                        ("Foreign Office", "united_kingdom"), ("MI6", "united_kingdom")):
+        (target,) = _resolve(kb, text)
+        assert kb.entries[target].acts_for == state, text
 
 
 def test_kb_states_cover_the_un_and_observers(kb):
@@ -228,7 +260,10 @@ def test_kb_group_counts(rows):
 
 
 def test_kb_groups_carry_conflict_tags(rows):
-    for r in rows["groups.jsonl"]:
+    """Hand-written groups all have one; imported ones when their country has two groups."""
+    for r in rows["groups.jsonl"] + rows["petrarch_groups.jsonl"]:
+        if r not in rows["groups.jsonl"] and "conflicts" not in r:
+            continue
         assert r.get("conflicts"), f"{r['id']} has no conflict tag"
         for t in r["conflicts"]:
             assert re.match(r"^[a-z]+(?:-[a-z]+)*$", t), (r["id"], t)

@@ -41,6 +41,9 @@ from pyvis.network import Network
 from actorgraph.errors import ActorGraphError
 from actorgraph.kb import country_name
 from actorgraph.model import ACTOR_TYPES, AFFILIATION, ALLIANCE, HOSTILITY, MEMBERSHIP, TALKS
+from actorgraph.palette import (
+    ALLIANCE_COLOR, HOSTILITY_COLOR, INTERNATIONAL_COLOR, UNKNOWN_COLOR, country_colors, palette,
+)
 
 __all__ = [
     "render_html", "render_network_data", "EDGE_STYLES", "TYPE_SHAPES", "TYPE_COLORS",
@@ -57,8 +60,8 @@ _LEGEND_MARK = "<!--actorgraph:legend-->"
 
 # relation → (colour, dashed, legend text)
 EDGE_STYLES: dict[str, tuple[str, bool, str]] = {
-    ALLIANCE: ("#2e7d32", False, "alliance"),
-    HOSTILITY: ("#c62828", False, "hostility"),
+    ALLIANCE: (ALLIANCE_COLOR, False, "alliance"),
+    HOSTILITY: (HOSTILITY_COLOR, False, "hostility"),
     MEMBERSHIP: ("#757575", True, "membership"),
     AFFILIATION: ("#9e9e9e", True, "former affiliation"),
     TALKS: ("#90a4ae", True, "talks"),
@@ -78,20 +81,10 @@ TYPE_SHAPES: dict[str, tuple[str, str]] = {
     "person": ("ellipse", "\u2b2d"),
     "other": ("dot", "\u25cc"),  # drawn with a dashed border
 }
-TYPE_COLORS: dict[str, str] = {
-    "state": "#4e79a7", "government": "#76b7b2", "military": "#59a14f", "armed_group": "#e15759",
-    "militia": "#f28e2b", "rebel_coalition": "#b07aa1", "party": "#edc948", "igo": "#9c755f",
-    "person": "#ff9da7", "other": "#bab0ac",
-}
-# Countries take a colour from this palette by a hash of their code: the same country has the
-# same colour in every graph; two countries may share one (20 colours).
-COUNTRY_PALETTE = (
-    "#4e79a7", "#f28e2b", "#e15759", "#76b7b2", "#59a14f", "#edc948", "#b07aa1", "#ff9da7",
-    "#9c755f", "#1f77b4", "#17becf", "#bcbd22", "#8c564b", "#e377c2", "#aec7e8", "#ffbb78",
-    "#98df8a", "#c5b0d5", "#c49c94", "#dbdb8d",
-)
-INTERNATIONAL_COLOR = "#607d8b"
-UNKNOWN_COLOR = "#cfd8dc"
+# Actor types take the first colours of the same palette: none is a relation's colour.
+TYPE_COLORS: dict[str, str] = dict(zip(ACTOR_TYPES, palette()))
+WEAK_CONFIDENCE = 0.5  # claims below this are drawn thin and dashed
+PARTNER_OPACITY = 0.45  # a country filter's direct partners are drawn faded
 _LABEL_INSIDE = {"box", "ellipse", "circle", "database", "text"}  # shapes that draw the label inside
 _MAX_TITLE_SENTENCES = 3
 _MAX_SENTENCE = 280
@@ -108,7 +101,16 @@ def country_color(code: str) -> str:
         return UNKNOWN_COLOR
     if code == "INT":
         return INTERNATIONAL_COLOR
-    return COUNTRY_PALETTE[zlib.crc32(code.encode("utf-8", "replace")) % len(COUNTRY_PALETTE)]
+    pal = palette()
+    return pal[zlib.crc32(code.encode("utf-8", "replace")) % len(pal)]
+
+
+def graph_country_colors(G: nx.Graph) -> dict[str, str]:
+    """Distinct colours for the countries of ``G``, most actors first (see `palette`)."""
+    counts: dict[str, int] = {}
+    for _, code in G.nodes(data="country"):
+        counts[str(code or "")] = counts.get(str(code or ""), 0) + 1
+    return country_colors(sorted(counts, key=lambda c: (-counts[c], c)))
 
 
 def js_literal(value: object) -> str:
@@ -228,7 +230,8 @@ def _options(G: nx.Graph) -> dict:
 
 
 def render_network_data(G: nx.Graph, *, color_by: str = "country",
-                        highlight: str | None = None) -> dict:
+                        highlight: str | None = None,
+                        colors: dict[str, str] | None = None) -> dict:
     """The data given to vis-network: ``{"nodes": [...], "edges": [...], "options": {...},
     "legend": {...}}``.
 
@@ -240,7 +243,8 @@ def render_network_data(G: nx.Graph, *, color_by: str = "country",
     if color_by not in ("country", "type"):
         raise ActorGraphError(f"color_by must be 'country' or 'type', not {color_by!r}.")
     nodes: list[dict] = []
-    colors: dict[str, tuple[str, str]] = {}
+    by_country = graph_country_colors(G) if colors is None else colors
+    colors_seen: dict[str, tuple[str, str]] = {}
     types_seen: list[str] = []
     for n, d in G.nodes(data=True):
         typ = str(d.get("type") or "other")
@@ -248,11 +252,11 @@ def render_network_data(G: nx.Graph, *, color_by: str = "country",
         shape = TYPE_SHAPES[typ][0]
         code = str(d.get("country") or "")
         if color_by == "country":
-            fill = country_color(code)
+            fill = by_country.get(code) or country_color(code)
             key, name = code, (country_name(code) or "unknown country") if code else "unknown country"
         else:
             fill, key, name = TYPE_COLORS[typ], typ, typ.replace("_", " ")
-        colors.setdefault(key, (name, fill))
+        colors_seen.setdefault(key, (name, fill))
         if typ not in types_seen:
             types_seen.append(typ)
         deg = G.degree(n)
@@ -267,6 +271,10 @@ def render_network_data(G: nx.Graph, *, color_by: str = "country",
         }
         if typ == "other":
             node["shapeProperties"] = {"borderDashes": [4, 3]}
+        if d.get("partner"):
+            node["opacity"] = PARTNER_OPACITY
+            node["font"]["color"] = "#757575"
+            node["title"] = "Partner of the chosen countries (shown faded)\n" + node["title"]
         if highlight is not None and n == highlight:
             node["borderWidth"] = 3
             node["borderWidthSelected"] = 4
@@ -275,6 +283,7 @@ def render_network_data(G: nx.Graph, *, color_by: str = "country",
         nodes.append(node)
     edges: list[dict] = []
     rels_seen: list[str] = []
+    weak_seen = False
     for i, (u, v, d) in enumerate(G.edges(data=True)):
         rel = str(d.get("relation", ""))
         colour, dashed, _ = EDGE_STYLES.get(rel, _OTHER_EDGE)
@@ -283,11 +292,14 @@ def render_network_data(G: nx.Graph, *, color_by: str = "country",
         directed = bool(d.get("directed")) and d.get("from") in G and d.get("to") in G
         frm, to = (d["from"], d["to"]) if directed else (u, v)
         weight = max(1, int(d.get("weight") or 1))
+        weak = float(d.get("confidence") if d.get("confidence") is not None else 1.0) < WEAK_CONFIDENCE
+        if weak:
+            weak_seen = True
         edges.append({
             "id": f"e{i}", "from": frm, "to": to, "title": _edge_title(G, u, v, d),
             "color": {"color": colour, "highlight": colour, "hover": colour, "opacity": 0.9},
-            "width": round(min(1.5 + 1.5 * math.log2(weight), 8), 2),
-            "dashes": dashed,
+            "width": 1 if weak else round(min(1.5 + 1.5 * math.log2(weight), 8), 2),
+            "dashes": [2, 5] if weak else dashed,
             "arrows": {"to": {"enabled": directed, "scaleFactor": 0.6}},
         })
     legend = {
@@ -295,8 +307,9 @@ def render_network_data(G: nx.Graph, *, color_by: str = "country",
                   for r in sorted(rels_seen, key=_relation_order)],
         "shapes": [(t, TYPE_SHAPES[t][0], TYPE_SHAPES[t][1])
                    for t in sorted(types_seen, key=ACTOR_TYPES.index)],
+        "weak": weak_seen,
         "colors": [(k, name, fill) for k, (name, fill) in sorted(
-            colors.items(), key=lambda kv: (kv[0] == "", kv[1][0].casefold()))],
+            colors_seen.items(), key=lambda kv: (kv[0] == "", kv[1][0].casefold()))],
     }
     return {"nodes": nodes, "edges": edges, "options": _options(G), "legend": legend}
 
@@ -313,6 +326,9 @@ def _legend_html(legend: dict, color_by: str) -> str:
         style = "dashed" if dashed else "solid"
         rows.append(f'<div><span class="ag-line" style="border-top:3px {style} {e(colour)}">'
                     f'</span>{e(text)}</div>')
+    if legend.get("weak"):
+        rows.append('<div><span class="ag-line" style="border-top:1px dashed #616161"></span>'
+                    f'weak claim (confidence &lt; {WEAK_CONFIDENCE:.1f})</div>')
     rows.append('<div class="ag-legend-title">Actors</div>')
     for typ, shape, glyph in legend["shapes"]:
         # common fonts lack an ellipse glyph: draw that one with CSS
@@ -440,7 +456,7 @@ _EXTERNAL = re.compile(
 
 def render_html(G: nx.Graph, *, color_by: str = "country", height_px: int = 700,
                 physics: bool = False, highlight: str | None = None,
-                vis_js_url: str | None = None) -> str:
+                vis_js_url: str | None = None, colors: dict[str, str] | None = None) -> str:
     """A complete HTML page drawing ``G`` with vis-network, with no external resource.
 
     Parameters
@@ -456,12 +472,16 @@ def render_html(G: nx.Graph, *, color_by: str = "country", height_px: int = 700,
         pulls its neighbours); False switches it off once stabilised so nodes stay where dropped.
     highlight : str, optional
         A node id to draw with a thick border and select.
+    colors : dict, optional
+        Country code → colour (e.g. `graph_country_colors` of the whole article, so a country
+        keeps its colour while filters change); None: distinct colours for the countries of
+        ``G``.
     vis_js_url : str, optional
         Load vis-network's script (the file `vis_js_path`) from this same-origin URL instead of
         inlining it; the page then needs the server that serves it. None (default): the page
         stands alone.
     """
-    data = render_network_data(G, color_by=color_by, highlight=highlight)
+    data = render_network_data(G, color_by=color_by, highlight=highlight, colors=colors)
     net = Network(height=f"{max(100, int(height_px))}px", width="100%", directed=False,
                   cdn_resources="in_line", heading="")
     net.templateEnv = _environment(external_js=vis_js_url is not None)

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import streamlit as st
 
-from actorgraph.render import render_html
+from actorgraph.render import graph_country_colors, render_html
 from components import state
 from components.bridge import graph_click_bridge
 from components.view import View
@@ -88,7 +88,8 @@ def graph_html(view: View, color_by: str, height: int, physics: bool) -> str:
     if memo is not None and memo[0] == memo_key and memo[1] is view.extraction:
         return memo[2]
     html = render_html(view.graph, color_by=color_by, height_px=height, physics=physics,
-                       highlight=view.filters.focus, vis_js_url=vis_js_url())
+                       highlight=view.filters.focus, vis_js_url=vis_js_url(),
+                       colors=graph_country_colors(view.full))  # colours kept across filters
     st.session_state[state.HTML_MEMO] = (memo_key, view.extraction, html)
     return html
 

@@ -83,6 +83,8 @@ TYPE_SHAPES: dict[str, tuple[str, str]] = {
 }
 # Actor types take the first colours of the same palette: none is a relation's colour.
 TYPE_COLORS: dict[str, str] = dict(zip(ACTOR_TYPES, palette()))
+LABEL_PX = 16  # label font size in graph units
+MIN_LABEL_PX = 12  # the fitted view zooms in no further out than this on screen
 WEAK_CONFIDENCE = 0.5  # claims below this are drawn thin and dashed
 PARTNER_OPACITY = 0.45  # a country filter's direct partners are drawn faded
 _LABEL_INSIDE = {"box", "ellipse", "circle", "database", "text"}  # shapes that draw the label inside
@@ -220,7 +222,7 @@ def _options(G: nx.Graph) -> dict:
         },
         "edges": {"smooth": {"enabled": m <= 300, "type": "continuous", "roundness": 0.2},
                   "selectionWidth": 2, "hoverWidth": 1},
-        "nodes": {"font": {"size": 14, "face": "sans-serif"}, "borderWidth": 1},
+        "nodes": {"font": {"size": LABEL_PX, "face": "sans-serif"}, "borderWidth": 1},
         # a fixed seed draws the same graph the same way on every rerun; vis advises against
         # its improved (clustering) initial layout for large graphs
         "layout": {"randomSeed": 7, "improvedLayout": n <= 150},
@@ -341,6 +343,7 @@ def _legend_html(legend: dict, color_by: str) -> str:
         rows.append(f'<div><span class="ag-swatch" style="background:{e(fill)}"></span>{e(name)}</div>')
     if len(cols) > _LEGEND_MAX_COLORS:
         rows.append(f"<div>\u2026 {len(cols) - _LEGEND_MAX_COLORS} more</div>")
+    # below the canvas (never over labels or the tooltip), one wrapped strip, folded on request
     return ('<details class="ag-legend" open><summary>Legend</summary>' + "".join(rows)
             + "</details>")
 
@@ -351,9 +354,9 @@ html, body { margin: 0; padding: 0; }
 #mynetwork { box-sizing: border-box; float: none !important; }
 div.vis-tooltip { white-space: pre-wrap; max-width: 460px; font-family: sans-serif;
   font-size: 13px; line-height: 1.35; }
-.ag-legend { position: absolute; top: 6px; left: 6px; z-index: 10; background: rgba(255,255,255,.9);
-  border: 1px solid #ccc; border-radius: 4px; padding: 4px 8px; font: 12px sans-serif;
-  max-height: 90%; overflow: auto; }
+.ag-legend { background: #fff; border-top: 1px solid #ddd; padding: 2px 6px; font: 12px sans-serif;
+  max-height: 64px; overflow: auto; }
+.ag-legend > div { display: inline-block; margin-right: 12px; }
 .ag-legend summary { cursor: pointer; font-weight: bold; }
 .ag-legend-title { font-weight: bold; margin-top: 4px; }
 .ag-line { display: inline-block; width: 26px; margin-right: 6px; vertical-align: middle; }
@@ -370,8 +373,16 @@ var agHighlight = %(highlight)s;
 function agAfterDraw(network, nodes) {
   network.once("stabilizationIterationsDone", function () {
     if (!agKeepPhysics) { network.setOptions({physics: {enabled: false}}); }
+    // labels at least %(min_px)s px on screen: zoom in (the user pans) rather than shrink them
+    setTimeout(function () {  // after vis-network's own fit
+      if (network.getScale() * %(label_px)s < %(min_px)s) {
+        network.moveTo({scale: %(min_px)s / %(label_px)s});
+      }
+    }, 0);
   });
   network.on("click", function (params) {
+    var tip = document.querySelector("div.vis-tooltip");
+    if (tip) { tip.style.visibility = "hidden"; }  // no tooltip left standing after a click
     if (!params || !params.nodes || params.nodes.length === 0) { return; }
     try {
       if (window.parent && window.parent !== window) {
@@ -495,12 +506,25 @@ def render_html(G: nx.Graph, *, color_by: str = "country", height_px: int = 700,
     net.options = data["options"]
     page = net.generate_html()
     hook = _HOOK_JS % {"keep": "true" if physics else "false",
+                       "label_px": LABEL_PX, "min_px": MIN_LABEL_PX,
                        "highlight": js_literal(highlight if highlight in G else None)}
-    page = page.replace(_HEAD_MARK, _EXTRA_CSS + "\n" + hook, 1)
+    page = page.replace(_HEAD_MARK, _title_tag(G) + _EXTRA_CSS + "\n" + hook, 1)
     page = page.replace(_LEGEND_MARK, _legend_html(data["legend"], color_by), 1)
     if vis_js_url is not None:
         page = page.replace(_VIS_JS_MARK, _script_tag(vis_js_url), 1)
     return _EXTERNAL.sub("", page)
+
+
+def _title_tag(G: nx.Graph) -> str:
+    """``<title>``: the article's title, its source and the filters the drawing reflects
+    (``G.graph`` keys ``title``, ``source``, ``filters``), escaped."""
+    title = str(G.graph.get("title") or G.graph.get("source") or "Actor graph")
+    parts = [f"ActorGraph: {title}"]
+    if G.graph.get("source"):
+        parts.append(f"source: {G.graph['source']}")
+    if G.graph.get("filters"):
+        parts.append(f"filters: {G.graph['filters']}")
+    return f"<title>{html.escape(' · '.join(parts))}</title>\n"
 
 
 def _script_tag(url: str) -> str:

@@ -17,7 +17,7 @@ from components.view import View
 
 HEIGHTS = (450, 550, 650, 750, 900, 1100)
 COLOR_BY = {"country": "Country", "type": "Actor type"}
-IFRAME_MARGIN = 8  # the frame is this much taller than the drawing (no inner scroll bar)
+IFRAME_MARGIN = 8 + 72  # the frame is this much taller than the drawing: the legend strip below it
 # vis-network as a file of the app's server (server.enableStaticServing serves static/ at
 # app/static/). The graph is a srcdoc frame, so a relative URL resolves against the page's own.
 STATIC_VIS_JS = Path(__file__).resolve().parent.parent / "static" / "vis-network.min.js"

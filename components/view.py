@@ -11,7 +11,7 @@ from dataclasses import dataclass
 import networkx as nx
 import streamlit as st
 
-from actorgraph.graph import build_graph, filter_graph
+from actorgraph.graph import build_graph, countries_present, filter_graph
 from actorgraph.model import Extraction
 from components import state
 
@@ -105,7 +105,11 @@ class View:
 
 def make_view(extraction: Extraction, input_id: str, filters: Filters) -> View:
     full = build_graph(extraction)
-    return View(extraction, input_id, full, filter_graph(full, **filters.kwargs()), filters)
+    graph = filter_graph(full, **filters.kwargs())
+    # the files made from the view say which filters they reflect (standalone HTML's title)
+    names = {code: name for code, name, _ in countries_present(full)}
+    graph.graph["filters"] = filters.describe(names)
+    return View(extraction, input_id, full, graph, filters)
 
 
 def get_view() -> View | None:

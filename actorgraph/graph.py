@@ -222,14 +222,18 @@ def filter_graph(
     focus: str | None = None,
     depth: int = 1,
     search: str | None = None,
+    partners: bool = False,
+    min_confidence: float = 0.0,
 ) -> nx.Graph:
     """A new graph holding the part of ``G`` the filters keep; ``G`` is not changed.
 
     The filters apply in this order:
 
-    1. ``countries`` (codes; ``""`` selects actors of unknown country) and ``types`` keep nodes,
-       and the edges among the nodes kept;
-    2. ``relations`` and ``min_evidence`` (edge ``weight`` >= n) keep edges;
+    1. ``types`` keeps nodes; ``relations``, ``min_evidence`` (edge ``weight`` >= n) and
+       ``min_confidence`` (edge ``confidence`` >= c) keep edges among them;
+    2. ``countries`` (codes; ``""`` selects actors of unknown country) keeps those countries'
+       actors; with ``partners`` also their direct partners over the remaining edges (whom they
+       back and fight), each marked ``partner=True`` in the result (other nodes get False);
     3. ``search`` (case-insensitive substring of the label or of any mention) keeps the matching
        nodes and their direct neighbours over the remaining edges (with the edges among them);
        a blank search is ignored;
@@ -251,13 +255,13 @@ def filter_graph(
     >>> G.add_edge("a", "c", relation="hostility", weight=1)
     >>> sorted(filter_graph(G, countries={"IRN"}).edges)
     [('a', 'c')]
+    >>> H = filter_graph(G, countries={"IRQ"}, partners=True)
+    >>> sorted(H.edges), H.nodes["a"]["partner"], H.nodes["b"]["partner"]
+    ([('a', 'b')], True, False)
     >>> sorted(filter_graph(G, min_evidence=2, hide_isolated=True))
     ['a', 'b']
     """
     nodes = set(G)
-    if countries is not None:
-        wanted = set(countries)
-        nodes = {n for n in nodes if (G.nodes[n].get("country") or UNKNOWN_COUNTRY) in wanted}
     if types is not None:
         wanted = set(types)
         nodes = {n for n in nodes if G.nodes[n].get("type") in wanted}
@@ -267,11 +271,19 @@ def filter_graph(
         if u in nodes and v in nodes
         and (rels is None or d.get("relation") in rels)
         and d.get("weight", 1) >= min_evidence
+        and float(d.get("confidence", 1.0) or 0.0) >= min_confidence
     }
     adj: dict = {n: set() for n in nodes}
     for u, v in edges:
         adj[u].add(v)
         adj[v].add(u)
+    core: set | None = None
+    if countries is not None:
+        wanted = set(countries)
+        core = {n for n in nodes if (G.nodes[n].get("country") or UNKNOWN_COUNTRY) in wanted}
+        nodes = core.union(*(adj[n] for n in core)) if partners else core
+        edges = {(u, v) for u, v in edges if u in nodes and v in nodes}
+        adj = {n: {m for m in adj[n] if m in nodes} for n in nodes}
     needle = (search or "").strip().casefold()
     if needle:
         hits = {n for n in nodes if _matches(G.nodes[n], needle)}
@@ -294,6 +306,9 @@ def filter_graph(
     H = G.__class__()
     H.graph.update(G.graph)
     H.add_nodes_from((n, dict(d)) for n, d in G.nodes(data=True) if n in nodes)
+    if core is not None and partners:
+        for n in H:
+            H.nodes[n]["partner"] = n not in core
     H.add_edges_from((u, v, dict(d)) for u, v, d in G.edges(data=True) if (u, v) in edges)
     return H
 

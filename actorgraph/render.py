@@ -41,6 +41,9 @@ from pyvis.network import Network
 from actorgraph.errors import ActorGraphError
 from actorgraph.kb import country_name
 from actorgraph.model import ACTOR_TYPES, AFFILIATION, ALLIANCE, HOSTILITY, MEMBERSHIP, TALKS
+from actorgraph.palette import (
+    ALLIANCE_COLOR, HOSTILITY_COLOR, INTERNATIONAL_COLOR, UNKNOWN_COLOR, country_colors, palette,
+)
 
 __all__ = [
     "render_html", "render_network_data", "EDGE_STYLES", "TYPE_SHAPES", "TYPE_COLORS",
@@ -57,8 +60,8 @@ _LEGEND_MARK = "<!--actorgraph:legend-->"
 
 # relation → (colour, dashed, legend text)
 EDGE_STYLES: dict[str, tuple[str, bool, str]] = {
-    ALLIANCE: ("#2e7d32", False, "alliance"),
-    HOSTILITY: ("#c62828", False, "hostility"),
+    ALLIANCE: (ALLIANCE_COLOR, False, "alliance"),
+    HOSTILITY: (HOSTILITY_COLOR, False, "hostility"),
     MEMBERSHIP: ("#757575", True, "membership"),
     AFFILIATION: ("#9e9e9e", True, "former affiliation"),
     TALKS: ("#90a4ae", True, "talks"),
@@ -78,20 +81,12 @@ TYPE_SHAPES: dict[str, tuple[str, str]] = {
     "person": ("ellipse", "\u2b2d"),
     "other": ("dot", "\u25cc"),  # drawn with a dashed border
 }
-TYPE_COLORS: dict[str, str] = {
-    "state": "#4e79a7", "government": "#76b7b2", "military": "#59a14f", "armed_group": "#e15759",
-    "militia": "#f28e2b", "rebel_coalition": "#b07aa1", "party": "#edc948", "igo": "#9c755f",
-    "person": "#ff9da7", "other": "#bab0ac",
-}
-# Countries take a colour from this palette by a hash of their code: the same country has the
-# same colour in every graph; two countries may share one (20 colours).
-COUNTRY_PALETTE = (
-    "#4e79a7", "#f28e2b", "#e15759", "#76b7b2", "#59a14f", "#edc948", "#b07aa1", "#ff9da7",
-    "#9c755f", "#1f77b4", "#17becf", "#bcbd22", "#8c564b", "#e377c2", "#aec7e8", "#ffbb78",
-    "#98df8a", "#c5b0d5", "#c49c94", "#dbdb8d",
-)
-INTERNATIONAL_COLOR = "#607d8b"
-UNKNOWN_COLOR = "#cfd8dc"
+# Actor types take the first colours of the same palette: none is a relation's colour.
+TYPE_COLORS: dict[str, str] = dict(zip(ACTOR_TYPES, palette()))
+LABEL_PX = 16  # label font size in graph units
+MIN_LABEL_PX = 12  # the fitted view zooms in no further out than this on screen
+WEAK_CONFIDENCE = 0.5  # claims below this are drawn thin and dashed
+PARTNER_OPACITY = 0.45  # a country filter's direct partners are drawn faded
 _LABEL_INSIDE = {"box", "ellipse", "circle", "database", "text"}  # shapes that draw the label inside
 _MAX_TITLE_SENTENCES = 3
 _MAX_SENTENCE = 280
@@ -108,7 +103,16 @@ def country_color(code: str) -> str:
         return UNKNOWN_COLOR
     if code == "INT":
         return INTERNATIONAL_COLOR
-    return COUNTRY_PALETTE[zlib.crc32(code.encode("utf-8", "replace")) % len(COUNTRY_PALETTE)]
+    pal = palette()
+    return pal[zlib.crc32(code.encode("utf-8", "replace")) % len(pal)]
+
+
+def graph_country_colors(G: nx.Graph) -> dict[str, str]:
+    """Distinct colours for the countries of ``G``, most actors first (see `palette`)."""
+    counts: dict[str, int] = {}
+    for _, code in G.nodes(data="country"):
+        counts[str(code or "")] = counts.get(str(code or ""), 0) + 1
+    return country_colors(sorted(counts, key=lambda c: (-counts[c], c)))
 
 
 def js_literal(value: object) -> str:
@@ -218,7 +222,7 @@ def _options(G: nx.Graph) -> dict:
         },
         "edges": {"smooth": {"enabled": m <= 300, "type": "continuous", "roundness": 0.2},
                   "selectionWidth": 2, "hoverWidth": 1},
-        "nodes": {"font": {"size": 14, "face": "sans-serif"}, "borderWidth": 1},
+        "nodes": {"font": {"size": LABEL_PX, "face": "sans-serif"}, "borderWidth": 1},
         # a fixed seed draws the same graph the same way on every rerun; vis advises against
         # its improved (clustering) initial layout for large graphs
         "layout": {"randomSeed": 7, "improvedLayout": n <= 150},
@@ -228,7 +232,8 @@ def _options(G: nx.Graph) -> dict:
 
 
 def render_network_data(G: nx.Graph, *, color_by: str = "country",
-                        highlight: str | None = None) -> dict:
+                        highlight: str | None = None,
+                        colors: dict[str, str] | None = None) -> dict:
     """The data given to vis-network: ``{"nodes": [...], "edges": [...], "options": {...},
     "legend": {...}}``.
 
@@ -240,7 +245,8 @@ def render_network_data(G: nx.Graph, *, color_by: str = "country",
     if color_by not in ("country", "type"):
         raise ActorGraphError(f"color_by must be 'country' or 'type', not {color_by!r}.")
     nodes: list[dict] = []
-    colors: dict[str, tuple[str, str]] = {}
+    by_country = graph_country_colors(G) if colors is None else colors
+    colors_seen: dict[str, tuple[str, str]] = {}
     types_seen: list[str] = []
     for n, d in G.nodes(data=True):
         typ = str(d.get("type") or "other")
@@ -248,11 +254,11 @@ def render_network_data(G: nx.Graph, *, color_by: str = "country",
         shape = TYPE_SHAPES[typ][0]
         code = str(d.get("country") or "")
         if color_by == "country":
-            fill = country_color(code)
+            fill = by_country.get(code) or country_color(code)
             key, name = code, (country_name(code) or "unknown country") if code else "unknown country"
         else:
             fill, key, name = TYPE_COLORS[typ], typ, typ.replace("_", " ")
-        colors.setdefault(key, (name, fill))
+        colors_seen.setdefault(key, (name, fill))
         if typ not in types_seen:
             types_seen.append(typ)
         deg = G.degree(n)
@@ -267,6 +273,10 @@ def render_network_data(G: nx.Graph, *, color_by: str = "country",
         }
         if typ == "other":
             node["shapeProperties"] = {"borderDashes": [4, 3]}
+        if d.get("partner"):
+            node["opacity"] = PARTNER_OPACITY
+            node["font"]["color"] = "#757575"
+            node["title"] = "Partner of the chosen countries (shown faded)\n" + node["title"]
         if highlight is not None and n == highlight:
             node["borderWidth"] = 3
             node["borderWidthSelected"] = 4
@@ -275,6 +285,7 @@ def render_network_data(G: nx.Graph, *, color_by: str = "country",
         nodes.append(node)
     edges: list[dict] = []
     rels_seen: list[str] = []
+    weak_seen = False
     for i, (u, v, d) in enumerate(G.edges(data=True)):
         rel = str(d.get("relation", ""))
         colour, dashed, _ = EDGE_STYLES.get(rel, _OTHER_EDGE)
@@ -283,11 +294,14 @@ def render_network_data(G: nx.Graph, *, color_by: str = "country",
         directed = bool(d.get("directed")) and d.get("from") in G and d.get("to") in G
         frm, to = (d["from"], d["to"]) if directed else (u, v)
         weight = max(1, int(d.get("weight") or 1))
+        weak = float(d.get("confidence") if d.get("confidence") is not None else 1.0) < WEAK_CONFIDENCE
+        if weak:
+            weak_seen = True
         edges.append({
             "id": f"e{i}", "from": frm, "to": to, "title": _edge_title(G, u, v, d),
             "color": {"color": colour, "highlight": colour, "hover": colour, "opacity": 0.9},
-            "width": round(min(1.5 + 1.5 * math.log2(weight), 8), 2),
-            "dashes": dashed,
+            "width": 1 if weak else round(min(1.5 + 1.5 * math.log2(weight), 8), 2),
+            "dashes": [2, 5] if weak else dashed,
             "arrows": {"to": {"enabled": directed, "scaleFactor": 0.6}},
         })
     legend = {
@@ -295,8 +309,9 @@ def render_network_data(G: nx.Graph, *, color_by: str = "country",
                   for r in sorted(rels_seen, key=_relation_order)],
         "shapes": [(t, TYPE_SHAPES[t][0], TYPE_SHAPES[t][1])
                    for t in sorted(types_seen, key=ACTOR_TYPES.index)],
+        "weak": weak_seen,
         "colors": [(k, name, fill) for k, (name, fill) in sorted(
-            colors.items(), key=lambda kv: (kv[0] == "", kv[1][0].casefold()))],
+            colors_seen.items(), key=lambda kv: (kv[0] == "", kv[1][0].casefold()))],
     }
     return {"nodes": nodes, "edges": edges, "options": _options(G), "legend": legend}
 
@@ -313,6 +328,9 @@ def _legend_html(legend: dict, color_by: str) -> str:
         style = "dashed" if dashed else "solid"
         rows.append(f'<div><span class="ag-line" style="border-top:3px {style} {e(colour)}">'
                     f'</span>{e(text)}</div>')
+    if legend.get("weak"):
+        rows.append('<div><span class="ag-line" style="border-top:1px dashed #616161"></span>'
+                    f'weak claim (confidence &lt; {WEAK_CONFIDENCE:.1f})</div>')
     rows.append('<div class="ag-legend-title">Actors</div>')
     for typ, shape, glyph in legend["shapes"]:
         # common fonts lack an ellipse glyph: draw that one with CSS
@@ -325,6 +343,7 @@ def _legend_html(legend: dict, color_by: str) -> str:
         rows.append(f'<div><span class="ag-swatch" style="background:{e(fill)}"></span>{e(name)}</div>')
     if len(cols) > _LEGEND_MAX_COLORS:
         rows.append(f"<div>\u2026 {len(cols) - _LEGEND_MAX_COLORS} more</div>")
+    # below the canvas (never over labels or the tooltip), one wrapped strip, folded on request
     return ('<details class="ag-legend" open><summary>Legend</summary>' + "".join(rows)
             + "</details>")
 
@@ -335,9 +354,9 @@ html, body { margin: 0; padding: 0; }
 #mynetwork { box-sizing: border-box; float: none !important; }
 div.vis-tooltip { white-space: pre-wrap; max-width: 460px; font-family: sans-serif;
   font-size: 13px; line-height: 1.35; }
-.ag-legend { position: absolute; top: 6px; left: 6px; z-index: 10; background: rgba(255,255,255,.9);
-  border: 1px solid #ccc; border-radius: 4px; padding: 4px 8px; font: 12px sans-serif;
-  max-height: 90%; overflow: auto; }
+.ag-legend { background: #fff; border-top: 1px solid #ddd; padding: 2px 6px; font: 12px sans-serif;
+  max-height: 64px; overflow: auto; }
+.ag-legend > div { display: inline-block; margin-right: 12px; }
 .ag-legend summary { cursor: pointer; font-weight: bold; }
 .ag-legend-title { font-weight: bold; margin-top: 4px; }
 .ag-line { display: inline-block; width: 26px; margin-right: 6px; vertical-align: middle; }
@@ -354,8 +373,16 @@ var agHighlight = %(highlight)s;
 function agAfterDraw(network, nodes) {
   network.once("stabilizationIterationsDone", function () {
     if (!agKeepPhysics) { network.setOptions({physics: {enabled: false}}); }
+    // labels at least %(min_px)s px on screen: zoom in (the user pans) rather than shrink them
+    setTimeout(function () {  // after vis-network's own fit
+      if (network.getScale() * %(label_px)s < %(min_px)s) {
+        network.moveTo({scale: %(min_px)s / %(label_px)s});
+      }
+    }, 0);
   });
   network.on("click", function (params) {
+    var tip = document.querySelector("div.vis-tooltip");
+    if (tip) { tip.style.visibility = "hidden"; }  // no tooltip left standing after a click
     if (!params || !params.nodes || params.nodes.length === 0) { return; }
     try {
       if (window.parent && window.parent !== window) {
@@ -440,7 +467,7 @@ _EXTERNAL = re.compile(
 
 def render_html(G: nx.Graph, *, color_by: str = "country", height_px: int = 700,
                 physics: bool = False, highlight: str | None = None,
-                vis_js_url: str | None = None) -> str:
+                vis_js_url: str | None = None, colors: dict[str, str] | None = None) -> str:
     """A complete HTML page drawing ``G`` with vis-network, with no external resource.
 
     Parameters
@@ -456,12 +483,16 @@ def render_html(G: nx.Graph, *, color_by: str = "country", height_px: int = 700,
         pulls its neighbours); False switches it off once stabilised so nodes stay where dropped.
     highlight : str, optional
         A node id to draw with a thick border and select.
+    colors : dict, optional
+        Country code → colour (e.g. `graph_country_colors` of the whole article, so a country
+        keeps its colour while filters change); None: distinct colours for the countries of
+        ``G``.
     vis_js_url : str, optional
         Load vis-network's script (the file `vis_js_path`) from this same-origin URL instead of
         inlining it; the page then needs the server that serves it. None (default): the page
         stands alone.
     """
-    data = render_network_data(G, color_by=color_by, highlight=highlight)
+    data = render_network_data(G, color_by=color_by, highlight=highlight, colors=colors)
     net = Network(height=f"{max(100, int(height_px))}px", width="100%", directed=False,
                   cdn_resources="in_line", heading="")
     net.templateEnv = _environment(external_js=vis_js_url is not None)
@@ -475,12 +506,25 @@ def render_html(G: nx.Graph, *, color_by: str = "country", height_px: int = 700,
     net.options = data["options"]
     page = net.generate_html()
     hook = _HOOK_JS % {"keep": "true" if physics else "false",
+                       "label_px": LABEL_PX, "min_px": MIN_LABEL_PX,
                        "highlight": js_literal(highlight if highlight in G else None)}
-    page = page.replace(_HEAD_MARK, _EXTRA_CSS + "\n" + hook, 1)
+    page = page.replace(_HEAD_MARK, _title_tag(G) + _EXTRA_CSS + "\n" + hook, 1)
     page = page.replace(_LEGEND_MARK, _legend_html(data["legend"], color_by), 1)
     if vis_js_url is not None:
         page = page.replace(_VIS_JS_MARK, _script_tag(vis_js_url), 1)
     return _EXTERNAL.sub("", page)
+
+
+def _title_tag(G: nx.Graph) -> str:
+    """``<title>``: the article's title, its source and the filters the drawing reflects
+    (``G.graph`` keys ``title``, ``source``, ``filters``), escaped."""
+    title = str(G.graph.get("title") or G.graph.get("source") or "Actor graph")
+    parts = [f"ActorGraph: {title}"]
+    if G.graph.get("source"):
+        parts.append(f"source: {G.graph['source']}")
+    if G.graph.get("filters"):
+        parts.append(f"filters: {G.graph['filters']}")
+    return f"<title>{html.escape(' · '.join(parts))}</title>\n"
 
 
 def _script_tag(url: str) -> str:

@@ -10,14 +10,14 @@ from pathlib import Path
 
 import streamlit as st
 
-from actorgraph.render import render_html
+from actorgraph.render import graph_country_colors, render_html
 from components import state
 from components.bridge import graph_click_bridge
 from components.view import View
 
 HEIGHTS = (450, 550, 650, 750, 900, 1100)
 COLOR_BY = {"country": "Country", "type": "Actor type"}
-IFRAME_MARGIN = 8  # the frame is this much taller than the drawing (no inner scroll bar)
+IFRAME_MARGIN = 8 + 72  # the frame is this much taller than the drawing: the legend strip below it
 # vis-network as a file of the app's server (server.enableStaticServing serves static/ at
 # app/static/). The graph is a srcdoc frame, so a relative URL resolves against the page's own.
 STATIC_VIS_JS = Path(__file__).resolve().parent.parent / "static" / "vis-network.min.js"
@@ -88,7 +88,8 @@ def graph_html(view: View, color_by: str, height: int, physics: bool) -> str:
     if memo is not None and memo[0] == memo_key and memo[1] is view.extraction:
         return memo[2]
     html = render_html(view.graph, color_by=color_by, height_px=height, physics=physics,
-                       highlight=view.filters.focus, vis_js_url=vis_js_url())
+                       highlight=view.filters.focus, vis_js_url=vis_js_url(),
+                       colors=graph_country_colors(view.full))  # colours kept across filters
     st.session_state[state.HTML_MEMO] = (memo_key, view.extraction, html)
     return html
 

@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import streamlit as st
 
+from actorgraph.graph import countries_present
+from components.labels import country_label
 from components.safe import esc
 from components.tables import counts
 from components.view import View
@@ -43,8 +45,7 @@ def overview_metrics(view: View) -> dict[str, int]:
     with st.container(key="ag_overview"):
         st.html(metrics_html(shown, total))
     if view.filters.active:
-        st.caption(f"Filtered: {shown['actors']} of {total['actors']} actors and "
-                   f"{shown['relations']} of {total['relations']} relations are shown.")
+        st.caption(shown_caption(view))
     return shown
 
 
@@ -54,3 +55,22 @@ def overview_caption(view: View) -> None:
     st.caption(f"{shown['actors']} actors · {shown['relations']} relations · "
                f"{shown['alliances']} alliances · {shown['hostilities']} hostilities · "
                f"{shown['countries']} countries" + (" (filtered)" if view.filters.active else ""))
+
+
+def shown_caption(view: View) -> str:
+    """What is shown, in words: counts, and which rule the country filter follows."""
+    H, full = view.graph, view.full
+    text = (f"Showing {H.number_of_nodes()} of {full.number_of_nodes()} actors and "
+            f"{H.number_of_edges()} of {full.number_of_edges()} relations.")
+    f = view.filters
+    if f.countries:
+        names = {c: country_label(c, n) for c, n, _ in countries_present(full)}
+        which = ", ".join(names.get(c, c) for c in f.countries)
+        partners = sum(1 for _, p in H.nodes(data="partner") if p)
+        own = H.number_of_nodes() - partners
+        if f.only_countries:
+            text += f" Country filter: the {own} actors of {which} only."
+        else:
+            text += (f" Country filter: the {own} actors of {which} and {partners} direct "
+                     f"partner{'s' if partners != 1 else ''} (drawn faded).")
+    return text

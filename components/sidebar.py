@@ -14,6 +14,7 @@ from actorgraph.graph import countries_present
 from actorgraph.model import RELATION_TYPES
 from components import exports, state
 from components.labels import country_label, relation_label, type_label
+from components.overview import shown_caption
 from components.safe import md_escape
 from components.view import Filters, View, get_view
 
@@ -39,10 +40,8 @@ def render_sidebar(home: st.Page) -> View | None:
         st.subheader("Filters", anchor=False)
         _filters(full)
         view = get_view()
-        shown, total = view.graph.number_of_nodes(), full.number_of_nodes()
-        st.caption(f"Showing {shown} of {total} actors and {view.graph.number_of_edges()} of "
-                   f"{full.number_of_edges()} relations. Filters apply to the graph, the tables, "
-                   "the counts and the downloads.")
+        st.caption(shown_caption(view) + " Filters apply to the graph, the tables, the "
+                   "Analysis page, the counts and the downloads.")
         exports.sidebar_downloads(view)
         return view
 
@@ -75,8 +74,16 @@ def _filters(G: nx.Graph, *, disabled: bool = False) -> None:
         "Country", codes, format_func=names.__getitem__, placeholder="All countries",
         key=state.seed(state.F_COUNTRIES, [c for c in ss[state.F_COUNTRIES] if c in names]),
         on_change=state.keep, args=(state.F_COUNTRIES,),
-        help="Keep the actors of these countries and the relations among them.",
+        help="Keep the actors of these countries and their direct partners (whom they back "
+             "and fight, drawn faded); the switch below keeps their own actors only.",
         disabled=disabled,
+    )
+    st.toggle(
+        "Only these countries' actors", key=state.seed(state.F_ONLY_COUNTRIES),
+        on_change=state.keep, args=(state.F_ONLY_COUNTRIES,),
+        help="Off: the chosen countries' actors and their direct partners. On: their actors "
+             "alone, with the relations among them.",
+        disabled=disabled or not ss[state.F_COUNTRIES],
     )
 
     rels = [r for r in RELATION_TYPES if any(d == r for _, _, d in G.edges(data="relation"))]
@@ -101,6 +108,15 @@ def _filters(G: nx.Graph, *, disabled: bool = False) -> None:
         key=state.seed(state.F_MIN_EVIDENCE, min(max(int(ss[state.F_MIN_EVIDENCE]), 1), top)),
         on_change=state.keep, args=(state.F_MIN_EVIDENCE,),
         help="Hide relations that fewer sentences support.", disabled=disabled,
+    )
+
+    st.slider(
+        "Minimum confidence", 0.0, 1.0, step=0.05,
+        key=state.seed(state.F_MIN_CONFIDENCE,
+                       min(max(float(ss[state.F_MIN_CONFIDENCE]), 0.0), 1.0)),
+        on_change=state.keep, args=(state.F_MIN_CONFIDENCE,),
+        help="Hide relations the text supports only weakly (confidence below this value; weak "
+             "claims are drawn thin and dashed).", disabled=disabled,
     )
 
     st.toggle(

@@ -23,6 +23,8 @@ SELECTED_PAIR = "ag:selected_pair"  # (a, b) ids of the relation whose evidence 
 
 # --- filters (sidebar; apply to graph, tables and counts) --------------------------------------
 F_COUNTRIES = "ag:f:countries"
+F_ONLY_COUNTRIES = "ag:f:only_countries"  # countries' actors alone, without their partners
+F_MIN_CONFIDENCE = "ag:f:min_confidence"
 F_RELATIONS = "ag:f:relations"
 F_TYPES = "ag:f:types"
 F_MIN_EVIDENCE = "ag:f:min_evidence"
@@ -47,10 +49,12 @@ BRIDGE_KEY = "ag_graph_bridge"
 
 FILTER_DEFAULTS: dict[str, Any] = {
     F_COUNTRIES: [],
+    F_ONLY_COUNTRIES: False,
     F_RELATIONS: [],
     F_TYPES: [],
     F_MIN_EVIDENCE: 1,
-    F_HIDE_ISOLATED: False,
+    F_MIN_CONFIDENCE: 0.0,
+    F_HIDE_ISOLATED: True,  # actors without any link clutter the picture; the switch shows them
     F_FOCUS: None,
     F_DEPTH: 1,
     F_SEARCH: "",

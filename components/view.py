@@ -11,7 +11,7 @@ from dataclasses import dataclass
 import networkx as nx
 import streamlit as st
 
-from actorgraph.graph import build_graph, filter_graph
+from actorgraph.graph import build_graph, countries_present, filter_graph
 from actorgraph.model import Extraction
 from components import state
 
@@ -19,10 +19,12 @@ from components import state
 @dataclass(frozen=True)
 class Filters:
     countries: tuple[str, ...] = ()
+    only_countries: bool = False  # the countries' actors alone, not their direct partners
     relations: tuple[str, ...] = ()
     types: tuple[str, ...] = ()
     min_evidence: int = 1
-    hide_isolated: bool = False
+    min_confidence: float = 0.0
+    hide_isolated: bool = True
     focus: str | None = None
     depth: int = 1
     search: str = ""
@@ -32,6 +34,8 @@ class Filters:
         ss = st.session_state
         return cls(
             countries=tuple(ss[state.F_COUNTRIES]),
+            only_countries=bool(ss[state.F_ONLY_COUNTRIES]),
+            min_confidence=float(ss[state.F_MIN_CONFIDENCE]),
             relations=tuple(ss[state.F_RELATIONS]),
             types=tuple(ss[state.F_TYPES]),
             min_evidence=int(ss[state.F_MIN_EVIDENCE]),
@@ -45,6 +49,8 @@ class Filters:
         """Arguments of ``filter_graph``; an empty choice means no filter."""
         return {
             "countries": self.countries or None,
+            "partners": not self.only_countries,
+            "min_confidence": self.min_confidence,
             "relations": self.relations or None,
             "types": self.types or None,
             "min_evidence": self.min_evidence,
@@ -57,6 +63,30 @@ class Filters:
     @property
     def active(self) -> bool:
         return self != Filters()
+
+    def describe(self, country_names: dict[str, str] | None = None) -> str:
+        """The filters in one line of plain text ("" when none is set), for files and captions."""
+        names = country_names or {}
+        parts = []
+        if self.countries:
+            which = ", ".join(names.get(c, c or "unknown country") for c in self.countries)
+            parts.append(f"countries: {which}" + (" (their actors only)" if self.only_countries
+                                                  else " (their actors and direct partners)"))
+        if self.relations:
+            parts.append("relations: " + ", ".join(r.replace("_", " ") for r in self.relations))
+        if self.types:
+            parts.append("actor types: " + ", ".join(t.replace("_", " ") for t in self.types))
+        if self.min_evidence > 1:
+            parts.append(f"at least {self.min_evidence} sentences per relation")
+        if self.min_confidence > 0:
+            parts.append(f"confidence at least {self.min_confidence:.2f}")
+        if self.focus:
+            parts.append(f"focus: {self.focus} (depth {self.depth})")
+        if self.search.strip():
+            parts.append(f"search: {self.search.strip()}")
+        if not self.hide_isolated:
+            parts.append("isolated actors shown")
+        return "; ".join(parts)
 
 
 @dataclass(frozen=True)
@@ -75,7 +105,11 @@ class View:
 
 def make_view(extraction: Extraction, input_id: str, filters: Filters) -> View:
     full = build_graph(extraction)
-    return View(extraction, input_id, full, filter_graph(full, **filters.kwargs()), filters)
+    graph = filter_graph(full, **filters.kwargs())
+    # the files made from the view say which filters they reflect (standalone HTML's title)
+    names = {code: name for code, name, _ in countries_present(full)}
+    graph.graph["filters"] = filters.describe(names)
+    return View(extraction, input_id, full, graph, filters)
 
 
 def get_view() -> View | None:

@@ -15,7 +15,7 @@ def render() -> None:
     view = get_view() or need_article(page(HOME))
     notices(view.extraction)
     overview_caption(view)
-    graph_col, details_col = st.columns([3, 2], gap="medium")
+    graph_col, details_col = st.columns([7, 3], gap="small")  # the widest graph of any page
     with graph_col:
         graph_panel(view, compact=True)
     with details_col:

@@ -29,8 +29,12 @@ def render() -> None:
 
     notices(view.extraction)
     overview_metrics(view)
-    graph_panel(view, compact=True)  # display settings in a popover: built when opened
-    details_panel(view)
+    # details beside the graph; the Graph explorer gives the graph more room
+    graph_col, details_col = st.columns([3, 2], gap="medium")
+    with graph_col:
+        graph_panel(view, compact=True)  # display settings in a popover: built when opened
+    with details_col:
+        details_panel(view)
 
 
 if __name__ == "__main__":  # run as a script by Streamlit's legacy pages/ mode: see pages/__init__

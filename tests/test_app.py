@@ -17,7 +17,7 @@ from apptest_support import (  # noqa: E402
     APP, REFERENCE, ROOT, assert_ok, fixture_extraction, go, metrics, new_app,
 )
 from actorgraph.errors import ActorGraphError  # noqa: E402
-from actorgraph.graph import build_graph  # noqa: E402
+from actorgraph.graph import build_graph, filter_graph  # noqa: E402
 from actorgraph.ingest import MAX_FILE_BYTES, MAX_TEXT_CHARS, read_bytes  # noqa: E402
 from components import state  # noqa: E402
 from components.inputs import limits_text, list_samples, sample_title  # noqa: E402
@@ -63,7 +63,7 @@ def test_app_before_any_article_filters_are_shown_disabled_and_inputs_open():
     assert_ok(at)
     widgets = [*at.sidebar.multiselect, *at.sidebar.slider, *at.sidebar.toggle,
                *at.sidebar.selectbox, *at.sidebar.text_input]
-    assert len(widgets) == 8 and all(w.disabled for w in widgets)
+    assert len(widgets) == 10 and all(w.disabled for w in widgets)
     assert [e.label for e in at.expander] == ["Analyse an article"]
     assert at.expander[0].proto.expanded
 
@@ -164,7 +164,7 @@ def test_app_empty_text_file_shows_the_engine_message():
     at.file_uploader(key="ag_upload").set_value(("empty.txt", b"   \n", "text/plain")).run()
     assert_ok(at)
     assert at.error
-    assert metrics(at)["Actors"] == 5
+    assert metrics(at)["Actors"] == 4  # the fixture's five, its isolated actor hidden
 
 
 def test_app_error_before_any_article_leaves_the_first_screen():
@@ -200,14 +200,14 @@ def test_app_shows_article_and_extraction_notices():
 
 def test_app_overview_counts_match_the_graph():
     ex = fixture_extraction()
-    G = build_graph(ex)
+    G = filter_graph(build_graph(ex), hide_isolated=True)  # isolated actors hidden by default
     at = new_app(ex).run()
     m = metrics(at)
     rels = [d for _, _, d in G.edges(data="relation")]
     assert m == {
         "Actors": G.number_of_nodes(), "Relations": G.number_of_edges(),
         "Alliances": rels.count("alliance"), "Hostilities": rels.count("hostility"),
-        "Countries": 3,
+        "Countries": 2,
     }
 
 

@@ -181,15 +181,19 @@ def test_browser_dashboard_upload_filter_click(server, page):
     for name in ("Hezbollah", "Turkey", "Iran", "Russia"):
         assert name in labels, labels
 
-    # the country filter (sidebar) keeps only that country's actors, in the graph too
+    # the country filter (sidebar) keeps Turkey's actors and their direct partners (faded)
     page.locator(f"{COUNTRY_FILTER} input").click()
-    option = page.locator("[role=option]", has_text="Syria (")
+    option = page.locator("[role=option]", has_text="Turkey (")
     option.first.click()
     page.keyboard.press("Escape")
     frame = wait_graph(page, differs_from=labels)
     kept = frame.evaluate(JS_LABELS)
-    assert 0 < len(kept) < len(labels), kept
-    assert "Hezbollah" not in kept and "Turkey" not in kept
+    assert "Turkey" in kept and 1 < len(kept) < len(labels), kept
+    edges = frame.evaluate("() => network.body.data.edges.get().length")
+    assert edges > 0
+    faded = frame.evaluate("() => network.body.data.nodes.get().filter(n => n.opacity < 1).length")
+    assert faded > 0  # the partners
+    assert "direct partner" in page.locator("[data-testid=stSidebar]").inner_text()
 
     # a click on a node shows that actor in the details panel
     target = "Syrian government" if "Syrian government" in kept else kept[0]

@@ -71,11 +71,14 @@ def test_pages_details_selectbox_chooses_and_survives_page_changes():
 
 def test_pages_details_selection_hidden_by_filters_is_said():
     at = new_app(fixture_extraction()).run()
+    at.sidebar.toggle(key=W(state.F_HIDE_ISOLATED)).set_value(False).run()  # Iran is isolated
     go(at, "explorer")
     click_node(at, "iran")
     at.sidebar.multiselect(key=W(state.F_COUNTRIES)).set_value(["TUR"]).run()
+    at.sidebar.toggle(key=W(state.F_ONLY_COUNTRIES)).set_value(True).run()
     assert_ok(at)
     assert any("hidden by the current filters" in c.value for c in at.caption)
+    at.sidebar.toggle(key=W(state.F_ONLY_COUNTRIES)).set_value(False).run()
     at.sidebar.multiselect(key=W(state.F_COUNTRIES)).set_value([]).run()
     assert at.selectbox(key=W(state.SELECTED)).value == "iran"  # comes back
 

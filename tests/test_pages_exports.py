@@ -17,6 +17,14 @@ from actorgraph.graph import build_graph, filter_graph  # noqa: E402
 from components.exports import FORMATS, _maker, file_stem, table_csv  # noqa: E402
 from components.view import Filters, make_view  # noqa: E402
 
+def _f(G, **kw):
+    """``filter_graph`` with the dashboard's defaults: isolated actors hidden, a country's
+    direct partners kept."""
+    kw.setdefault("hide_isolated", True)
+    kw.setdefault("partners", True)
+    return filter_graph(G, **kw)
+
+
 
 def _view(**filters):
     return make_view(fixture_extraction(), "test", Filters(**filters))
@@ -37,8 +45,20 @@ def test_pages_exports_sidebar_offers_every_format_on_every_page():
     assert [b.label for b in at.main.get("download_button")] == ["Download this table (CSV)"]
 
 
-def test_pages_exports_files_hold_the_filtered_graph():
+def test_pages_exports_country_filter_keeps_partners_in_the_files():
     view = _view(countries=("TUR",))
+    H = view.graph
+    assert {"turkey", "sna"} < set(H)
+    partners = {n for n, p in H.nodes(data="partner") if p}
+    assert partners and all(H.nodes[n]["country"] != "TUR" for n in partners)
+    assert all(any(H.nodes[m]["country"] == "TUR" for m in H[n]) for n in partners)
+    data = json.loads(_maker("to_node_link_json", H)())
+    assert {n["id"] for n in data["nodes"]} == set(H)
+
+
+def test_pages_exports_files_hold_the_filtered_graph():
+    # the switch "only these countries' actors": Turkey's own actors
+    view = _view(countries=("TUR",), only_countries=True)
     H = view.graph
     assert set(H) == {"turkey", "sna"} and H.number_of_edges() == 1
     files = {name: _maker(name, H)() for _, _, _, name in FORMATS}
@@ -69,5 +89,5 @@ def test_pages_exports_table_csv_neutralises_formulas():
 def test_pages_exports_views_agree_with_filter_graph():
     G = build_graph(fixture_extraction())
     view = _view(relations=("hostility",), hide_isolated=True)
-    H = filter_graph(G, relations=["hostility"], hide_isolated=True)
+    H = _f(G, relations=["hostility"], hide_isolated=True)
     assert set(view.graph) == set(H) and set(view.graph.edges) == set(H.edges)

@@ -19,6 +19,14 @@ from components import state  # noqa: E402
 
 W = state.widget_key
 
+def _f(G, **kw):
+    """``filter_graph`` with the dashboard's defaults: isolated actors hidden, a country's
+    direct partners kept."""
+    kw.setdefault("hide_isolated", True)
+    kw.setdefault("partners", True)
+    return filter_graph(G, **kw)
+
+
 
 @pytest.fixture(scope="module")
 def ref():
@@ -84,13 +92,22 @@ def test_pages_filters_country_keeps_its_actors_and_the_edges_among_them(ref, G)
     turkey = [o for o in ms.options if "Turk" in o or "Türk" in o][0]
     assert re.fullmatch(r".+ \(\d+\)", turkey)
     ms.set_value(["TUR"]).run()
-    H = filter_graph(G, countries=["TUR"])
+    H = _f(G, countries=["TUR"])
     assert H.number_of_nodes() >= 1
-    assert all(d["country"] == "TUR" for _, d in H.nodes(data=True))
+    # Turkey's own actors, and its partners (whom it backs and fights), marked as partners
+    assert any(d["country"] == "TUR" for _, d in H.nodes(data=True))
+    assert H.number_of_edges() > 0
+    assert all(d["partner"] == (d["country"] != "TUR") for _, d in H.nodes(data=True))
     assert_shows(at, H)
+    # the switch: Turkey's actors alone
+    at.sidebar.toggle(key=W(state.F_ONLY_COUNTRIES)).set_value(True).run()
+    H1 = _f(G, countries=["TUR"], partners=False)
+    assert all(d["country"] == "TUR" for _, d in H1.nodes(data=True))
+    assert_shows(at, H1)
+    at.sidebar.toggle(key=W(state.F_ONLY_COUNTRIES)).set_value(False).run()
     # two countries: their actors and the edges among all of them
     at.sidebar.multiselect(key=W(state.F_COUNTRIES)).set_value(["TUR", "SYR"]).run()
-    H2 = filter_graph(G, countries=["TUR", "SYR"])
+    H2 = _f(G, countries=["TUR", "SYR"])
     assert H2.number_of_edges() > 0
     assert_shows(at, H2)
 
@@ -98,7 +115,7 @@ def test_pages_filters_country_keeps_its_actors_and_the_edges_among_them(ref, G)
 def test_pages_filters_relation_type(ref, G):
     at = _app(ref)
     at.sidebar.multiselect(key=W(state.F_RELATIONS)).set_value(["hostility"]).run()
-    H = filter_graph(G, relations=["hostility"])
+    H = _f(G, relations=["hostility"])
     assert 0 < H.number_of_edges() < G.number_of_edges()
     assert_shows(at, H)
     go(at, "relations")
@@ -111,7 +128,7 @@ def test_pages_filters_relation_type(ref, G):
 def test_pages_filters_actor_type(ref, G):
     at = _app(ref)
     at.sidebar.multiselect(key=W(state.F_TYPES)).set_value(["state"]).run()
-    H = filter_graph(G, types=["state"])
+    H = _f(G, types=["state"])
     assert 0 < H.number_of_nodes() < G.number_of_nodes()
     assert_shows(at, H)
     go(at, "actors")
@@ -121,14 +138,16 @@ def test_pages_filters_actor_type(ref, G):
 def test_pages_filters_min_evidence_and_hide_isolated(ref, G):
     at = _app(ref)
     at.sidebar.slider(key=W(state.F_MIN_EVIDENCE)).set_value(2).run()
-    H = filter_graph(G, min_evidence=2)
+    H = _f(G, min_evidence=2)
     assert H.number_of_edges() < G.number_of_edges()
     assert_shows(at, H)
     go(at, "relations")
     assert (table(at, "ag_relations_table")["Sentences"] >= 2).all()
-    at.sidebar.toggle(key=W(state.F_HIDE_ISOLATED)).set_value(True).run()
-    H2 = filter_graph(G, min_evidence=2, hide_isolated=True)
-    assert H2.number_of_nodes() < H.number_of_nodes()
+    # isolated actors are hidden by default; the switch shows them
+    assert at.sidebar.toggle(key=W(state.F_HIDE_ISOLATED)).value is True
+    at.sidebar.toggle(key=W(state.F_HIDE_ISOLATED)).set_value(False).run()
+    H2 = _f(G, min_evidence=2, hide_isolated=False)
+    assert H2.number_of_nodes() > H.number_of_nodes()
     assert_shows(at, H2)
 
 
@@ -136,11 +155,11 @@ def test_pages_filters_focus_and_depth(ref, G):
     at = _app(ref)
     hub = max(G, key=G.degree)
     at.sidebar.selectbox(key=W(state.F_FOCUS)).set_value(hub).run()
-    H1 = filter_graph(G, focus=hub, depth=1)
+    H1 = _f(G, focus=hub, depth=1)
     assert set(H1) == {hub, *G[hub]}
     assert_shows(at, H1)
     at.sidebar.slider(key=W(state.F_DEPTH)).set_value(2).run()
-    H2 = filter_graph(G, focus=hub, depth=2)
+    H2 = _f(G, focus=hub, depth=2)
     assert H2.number_of_nodes() > H1.number_of_nodes()
     assert_shows(at, H2)
 
@@ -150,7 +169,7 @@ def test_pages_filters_search_finds_an_actor_by_any_mention(ref, G):
     turkey = next(n for n, d in G.nodes(data=True) if d["country"] == "TUR")
     mention = next(m for m in G.nodes[turkey]["mentions"] if m != G.nodes[turkey]["label"])
     at.sidebar.text_input(key=W(state.F_SEARCH)).input(mention).run()  # e.g. "Ankara"
-    H = filter_graph(G, search=mention)
+    H = _f(G, search=mention)
     assert turkey in H and H.number_of_nodes() < G.number_of_nodes()
     assert_shows(at, H)
 
@@ -158,16 +177,15 @@ def test_pages_filters_search_finds_an_actor_by_any_mention(ref, G):
 def test_pages_filters_survive_page_changes_and_reset(ref, G):
     at = _app(ref)
     at.sidebar.multiselect(key=W(state.F_RELATIONS)).set_value(["alliance"]).run()
-    at.sidebar.toggle(key=W(state.F_HIDE_ISOLATED)).set_value(True).run()
     for page in ("explorer", "actors", "relations", "analysis", "home"):
         go(at, page)
         assert at.sidebar.multiselect(key=W(state.F_RELATIONS)).value == ["alliance"], page
         assert at.sidebar.toggle(key=W(state.F_HIDE_ISOLATED)).value is True, page
-    H = filter_graph(G, relations=["alliance"], hide_isolated=True)
+    H = _f(G, relations=["alliance"], hide_isolated=True)
     assert metrics(at)["Actors"] == H.number_of_nodes()
     at.sidebar.button(key="ag_reset_filters").click().run()
     assert_ok(at)
-    assert metrics(at)["Actors"] == G.number_of_nodes()
+    assert metrics(at)["Actors"] == _f(G).number_of_nodes()
     assert at.sidebar.multiselect(key=W(state.F_RELATIONS)).value == []
 
 

@@ -13,7 +13,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from apptest_support import (  # noqa: E402
     PAGES, assert_ok, fixture_extraction, go, metrics, new_app, reference_extraction, table,
 )
-from actorgraph.graph import build_graph  # noqa: E402
+from actorgraph.graph import build_graph, filter_graph  # noqa: E402
 
 
 @pytest.fixture(scope="module", params=["reference", "fixture"])
@@ -33,7 +33,7 @@ def test_pages_open_without_exception(ex, page):
 
 
 def test_pages_open_home_and_explorer_draw_the_graph(ex):
-    G = build_graph(ex)
+    G = filter_graph(build_graph(ex), hide_isolated=True)  # isolated actors hidden by default
     at = new_app(ex).run()
     for page in ("home", "explorer"):
         go(at, page)
@@ -66,7 +66,7 @@ def test_pages_open_display_controls_change_the_drawing_and_persist():
 
 
 def test_pages_open_actors_table_columns_and_sorting(ex):
-    G = build_graph(ex)
+    G = filter_graph(build_graph(ex), hide_isolated=True)  # isolated actors hidden by default
     at = new_app(ex).run()
     go(at, "actors")
     df = table(at, "ag_actors_table")
@@ -77,7 +77,7 @@ def test_pages_open_actors_table_columns_and_sorting(ex):
 
 
 def test_pages_open_relations_table_has_evidence(ex):
-    G = build_graph(ex)
+    G = filter_graph(build_graph(ex), hide_isolated=True)  # isolated actors hidden by default
     at = new_app(ex).run()
     go(at, "relations")
     df = table(at, "ag_relations_table")

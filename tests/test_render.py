@@ -324,3 +324,33 @@ def test_render_in_browser_offline_safe_and_clickable(tmp_path):
 def test_render_doctests():
     result = doctest.testmod(actorgraph.render)
     assert result.failed == 0 and result.attempted > 0
+
+
+def test_render_title_names_article_source_and_filters_escaped():
+    import networkx as nx
+
+    from actorgraph.render import render_html
+    G = nx.Graph(title="War <b>news</b>", source="a.txt", filters="countries: Turkey")
+    G.add_node("a", label="A", type="state", country="TUR")
+    page = render_html(G)
+    assert ("<title>ActorGraph: War &lt;b&gt;news&lt;/b&gt; · source: a.txt · filters: "
+            "countries: Turkey</title>") in page
+
+
+def test_render_weak_claims_thin_dashed_and_partners_faded():
+    import networkx as nx
+
+    from actorgraph.render import WEAK_CONFIDENCE, render_network_data
+    G = nx.Graph()
+    G.add_node("a", label="A", type="state", country="TUR", partner=False)
+    G.add_node("b", label="B", type="militia", country="SYR", partner=True)
+    G.add_node("c", label="C", type="militia", country="SYR", partner=True)
+    G.add_edge("a", "b", relation="alliance", confidence=WEAK_CONFIDENCE - 0.1, weight=3)
+    G.add_edge("a", "c", relation="alliance", confidence=0.85, weight=3)
+    data = render_network_data(G)
+    weak, strong = data["edges"]
+    assert weak["dashes"] and weak["width"] == 1
+    assert not strong["dashes"] and strong["width"] > 1
+    nodes = {n["id"]: n for n in data["nodes"]}
+    assert "opacity" not in nodes["a"] and nodes["b"]["opacity"] < 1
+    assert data["legend"]["weak"] is True

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 import streamlit as st
@@ -199,14 +199,14 @@ def _on_sample() -> None:
         load_sample(pick)
 
 
-def notices(extraction: Extraction) -> None:
-    """What the user should know about the current article (truncated, not English…)."""
+def notices(extraction: Extraction, graph_notices: Iterable[str] = ()) -> None:
+    """What the user should know about the current article (truncated, not English, actors capped…)."""
     shown = set()
     for message in extraction.article.notices:
         if message not in shown:
             shown.add(message)
             st.warning(md_escape(message), icon=":material/warning:")
-    for message in extraction.notices:
+    for message in (*extraction.notices, *graph_notices):  # the graph adds the actor cap's notice
         if message not in shown:
             shown.add(message)
             st.info(md_escape(message), icon=":material/info:")

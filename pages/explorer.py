@@ -13,7 +13,7 @@ from pages import HOME, page
 def render() -> None:
     st.title("Graph explorer", anchor=False)
     view = get_view() or need_article(page(HOME))
-    notices(view.extraction)
+    notices(view.extraction, view.full.graph.get("notices", ()))
     overview_caption(view)
     graph_col, details_col = st.columns([7, 3], gap="small")  # the widest graph of any page
     with graph_col:

@@ -27,7 +27,7 @@ def render() -> None:
                 "once.", icon=":material/arrow_upward:")
         st.stop()
 
-    notices(view.extraction)
+    notices(view.extraction, view.full.graph.get("notices", ()))
     overview_metrics(view)
     # details beside the graph; the Graph explorer gives the graph more room
     graph_col, details_col = st.columns([3, 2], gap="medium")

@@ -75,3 +75,14 @@ def test_app_hostile_size_limit_is_stated_and_matches_streamlit():
     limit_mb = MAX_FILE_BYTES // (1024 * 1024)
     shown = " ".join(str(x.value) for x in list(at.caption) + list(at.markdown) + list(at.info))
     assert f"{limit_mb} MB" in shown
+
+
+def test_app_hostile_actor_cap_notice_reaches_the_page(monkeypatch):
+    import actorgraph.graph
+
+    monkeypatch.setattr(actorgraph.graph, "MAX_ACTORS", 3)  # the reference article has more
+    at = new_app().run()
+    at.button(key="ag_try_reference").click().run()
+    assert_ok(at)
+    shown = " ".join(n.value for n in at.info)
+    assert "Only the 3 most connected actors of" in shown and "are hidden" in shown

@@ -44,6 +44,8 @@ class Words:
     reflexive_pronouns: frozenset[str]
     relative_pronouns: frozenset[str]
     responsibility_nouns: frozenset[str]
+    restriction_lifting_verbs: frozenset[str]
+    restriction_nouns: frozenset[str]
     responsibility_verbs: frozenset[str]
     side_nouns: frozenset[str]
     state_kind_nouns: frozenset[str]

@@ -86,3 +86,17 @@ def restrictions_on(ctx: Context, noun: Token, sent: Span) -> None:
     else:  # "visa restrictions were imposed on X officials by Y"
         targets, sources = pobjs(ctx, noun, aims) + pobjs(ctx, verb, aims), agents(ctx, verb)
     emit(ctx, sources, targets, HOSTILITY, "restrictions_on", noun, sent)
+
+
+@construction("condemn_act_by", 0.7, quad="verbal_conflict")
+def condemn_act_by(ctx: Context, verb: Token, sent: Span) -> None:
+    """"strongly condemn the executions by the military junta", "denounced the attacks by X on
+    Y": condemning an act is hostility towards the one who did it."""
+    if lemma(verb) not in ctx.words.condemnation_verbs or not live_verb(ctx, verb):
+        return
+    acts = [c for c in verb.children if c.dep_ == "dobj" and c.pos_ == "NOUN"]
+    acts += [x for c in acts for x in c.conjuncts if x.pos_ == "NOUN"]
+    targets = [a for c in acts for a in pobjs(ctx, c, {"by"})]
+    if acts and not any(c.dep_ == "agent" for c in verb.children):  # "by X" misattached to the verb
+        targets += pobjs(ctx, verb, {"by"})
+    emit(ctx, subjects(ctx, verb), targets, HOSTILITY, "condemn_act_by", verb, sent)

@@ -23,6 +23,7 @@ class Words:
     blame_verbs: frozenset[str]
     comma_relatives: frozenset[str]
     companion_words: frozenset[str]
+    condemnation_verbs: frozenset[str]
     enemy_role_nouns: frozenset[str]
     first_person_pronouns: frozenset[str]
     gerund_object_preps: frozenset[str]

@@ -8,8 +8,8 @@ from bisect import bisect_left
 
 from spacy.tokens import Span, Token
 
-from ..actors import lemma
-from .context import Context
+from ..actors import is_headline, lemma
+from .context import Context, frame
 
 SUBJECT_DEPS = {"nsubj", "csubj"}
 PASSIVE_SUBJECT_DEPS = {"nsubjpass", "csubjpass"}
@@ -89,7 +89,7 @@ def denote(ctx: Context, tok: Token, depth: int = 0, places: bool = False, conj:
     if conj:
         for c in tok.children:
             if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN", "PRON", "ADJ"):
-                out.extend(denote(ctx, c, depth + 1, places))
+                out.extend(denote(ctx, c, depth, places))  # a long list is one level, not one per member
     return list(dict.fromkeys(out))
 
 
@@ -108,7 +108,9 @@ def last_n(ctx: Context, tok: Token, n: int = 2) -> list[str]:
 
 
 def speaker(ctx: Context, tok: Token) -> list[str]:
-    """"'We will keep striking…,' a US official said": the one who speaks, outside the quote."""
+    """"'We will keep striking…,' a US official said": the one who speaks, outside the quote;
+    "We, the foreign ministers of X and Y, condemn…": the speaker named beside the pronoun; else,
+    outside quotes, the issuer of the statement (`statement_speaker`)."""
     sent = tok.sent
     for v in sent:
         if lemma(v) in ctx.lex.speech_verbs and v.pos_ == "VERB":
@@ -118,6 +120,50 @@ def speaker(ctx: Context, tok: Token) -> list[str]:
                 found = denote(ctx, c, depth=2)
                 if found:
                     return found
+    named = [a for c in tok.children if c.dep_ == "appos" for a in members(ctx, c)]
+    if named:
+        return named
+    if in_quote(tok):
+        return []
+    return frame(ctx, "statement_speaker", ctx.doc[0], lambda c, _t: statement_speaker(c))
+
+
+def members(ctx: Context, tok: Token) -> list[str]:
+    """A speaking body and its named members: "the G7 foreign ministers of X, Y and Z", "the
+    Governments of X and Y" — each member is a party to what the body says."""
+    out = denote(ctx, tok, depth=1)
+    out += [a for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
+            for p in c.children if p.dep_ == "pobj" for a in denote(ctx, p, depth=1)]
+    return list(dict.fromkeys(out))
+
+
+def in_quote(tok: Token) -> bool:
+    """Whether ``tok`` stands inside quotation marks opened earlier in its paragraph."""
+    doc = tok.doc
+    start = doc.text.rfind("\n", 0, tok.idx) + 1
+    before = doc.text[start:tok.idx]
+    return before.count('"') % 2 == 1 or before.count("\u201c") > before.count("\u201d")
+
+
+def statement_speaker(ctx: Context) -> list[str]:
+    """The issuer of a statement: the subject (or the agent) of the main clause of its opening
+    sentence, "The United States condemns…", "The following statement was released by the
+    Governments of X, Y and Z" (each member of a named list is a party). Nothing when the
+    opening sentence names no one ("We are following the accounts…")."""
+    for sent in ctx.doc.sents:
+        root = sent.root
+        headline = is_headline(sent)
+        if headline and root.pos_ not in ("VERB", "AUX") or not any(t.is_alpha for t in sent):
+            continue
+        for c in root.children:
+            if c.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS and c.lower_ in ctx.words.first_person_pronouns:
+                return [a for x in c.children if x.dep_ == "appos" for a in members(ctx, x)]
+        found = [a for c in root.children if c.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS
+                 for a in members(ctx, c)]
+        found = found or [a for c in root.children if c.dep_ == "agent"
+                          for p in c.children if p.dep_ == "pobj" for a in members(ctx, p)]
+        if found or not headline:
+            return found
     return []
 
 
@@ -419,5 +465,6 @@ PHENOMENA = {
     "coordinated_subjects": denote,  # conjuncts of a noun phrase
     "relative_clause": denote,  # relative pronouns and "whose"
     "reported_speech": speaker,  # "'We will…,' a US official said"
+    "statement_speaker": statement_speaker,  # "We condemn…" in a statement the US issued
     "negation_denial": negated,  # "did not", "denies backing"
 }

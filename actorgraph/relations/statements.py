@@ -7,7 +7,7 @@ from ..actors import lemma
 from ..model import ALLIANCE, HOSTILITY
 from .context import Context, emit
 from .frames import live_verb
-from .helpers import SUBJECT_DEPS, denote, owners, pobjs, subjects
+from .helpers import SUBJECT_DEPS, agents, denote, owners, pobjs, subjects
 from .registry import construction
 
 
@@ -69,3 +69,34 @@ def pledge_allegiance(ctx: Context, verb: Token, sent: Span) -> None:
         return
     to = pobjs(ctx, verb, {"to"}) + pobjs(ctx, pledges[0], {"to"})
     emit(ctx, subjects(ctx, verb), to, ALLIANCE, "pledge_allegiance", verb, sent)
+
+
+@construction("restrictions_on", 0.7, quad="material_conflict")
+def restrictions_on(ctx: Context, noun: Token, sent: Span) -> None:
+    """"imposed visa restrictions on Ethiopian and Eritrean officials", "announcing a travel ban
+    on X's leaders": a penalty on the persons who stand for an actor is aimed at that actor."""
+    if lemma(noun) not in ctx.words.restriction_nouns or noun.pos_ != "NOUN":
+        return
+    if noun.dep_ not in ("dobj", "nsubjpass") or not live_verb(ctx, noun.head) or \
+            lemma(noun.head) in ctx.words.restriction_lifting_verbs:
+        return
+    verb, aims = noun.head, {"on", "against"}
+    if noun.dep_ == "dobj":
+        targets, sources = pobjs(ctx, noun, aims), subjects(ctx, verb)
+    else:  # "visa restrictions were imposed on X officials by Y"
+        targets, sources = pobjs(ctx, noun, aims) + pobjs(ctx, verb, aims), agents(ctx, verb)
+    emit(ctx, sources, targets, HOSTILITY, "restrictions_on", noun, sent)
+
+
+@construction("condemn_act_by", 0.7, quad="verbal_conflict")
+def condemn_act_by(ctx: Context, verb: Token, sent: Span) -> None:
+    """"strongly condemn the executions by the military junta", "denounced the attacks by X on
+    Y": condemning an act is hostility towards the one who did it."""
+    if lemma(verb) not in ctx.words.condemnation_verbs or not live_verb(ctx, verb):
+        return
+    acts = [c for c in verb.children if c.dep_ == "dobj" and c.pos_ == "NOUN"]
+    acts += [x for c in acts for x in c.conjuncts if x.pos_ == "NOUN"]
+    targets = [a for c in acts for a in pobjs(ctx, c, {"by"})]
+    if acts and not any(c.dep_ == "agent" for c in verb.children):  # "by X" misattached to the verb
+        targets += pobjs(ctx, verb, {"by"})
+    emit(ctx, subjects(ctx, verb), targets, HOSTILITY, "condemn_act_by", verb, sent)

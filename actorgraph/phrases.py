@@ -248,14 +248,9 @@ def demonym_modifier(p: Phrase) -> bool:
 @phrase_resolver
 def organ_named_before(p: Phrase) -> bool:
     """"the Department", "the Embassy": the organ named before (whose state it is)."""
-    r, head = p.r, p.head
-    if not (p.bare_definite and lemma(head) in W.organ_nouns and not p.demonyms and not p.names):
+    if not (p.bare_definite and lemma(p.head) in W.organ_nouns and not p.demonyms and not p.names):
         return False
-    named = r.last_named_with_head(head)
-    if named is None:
-        return False
-    r.link(p.head_only, r.actors[named], head=head)
-    return True
+    return _link_last_named(p)
 
 
 @phrase_resolver
@@ -295,13 +290,17 @@ def focus_government(p: Phrase) -> bool:
 @phrase_resolver
 def named_with_this_head(p: Phrase) -> bool:
     """"the coalition", "the movement", "the council": the last actor whose name ends so."""
-    r, head = p.r, p.head
-    if not (p.bare_definite and head.tag_ in ("NN", "NNP", "JJ")):
+    if not (p.bare_definite and p.head.tag_ in ("NN", "NNP", "JJ")):
         return False
-    named = r.last_named_with_head(head)
+    return _link_last_named(p)
+
+
+def _link_last_named(p: Phrase) -> bool:
+    """Link the phrase's head to the last actor whose name ends in the same word, if any."""
+    named = p.r.last_named_with_head(p.head)
     if named is None:
         return False
-    r.link(p.head_only, r.actors[named], head=head)
+    p.r.link(p.head_only, p.r.actors[named], head=p.head)
     return True
 
 

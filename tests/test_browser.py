@@ -6,16 +6,15 @@ Selectors are documented in ``components/__init__.py``; helpers live in ``tools/
 """
 from __future__ import annotations
 
-import os
 import time
 
 import pytest
 
+from browser_support import need_chromium
 from pages import PAGES
-from tools import browser
 from tools.browser import (
     COUNTRY_FILTER, DETAILS, GRAPH_IFRAME, JS_LABELS, JS_NODES, ROOT, Chromium, StreamlitServer,
-    chromium_available, node_point, open_app, upload, wait_graph,
+    node_point, open_app, upload, wait_graph,
 )
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
@@ -42,29 +41,17 @@ Turkey backed the {FORMULA} against Hezbollah.
 """
 
 
-def _need_chromium() -> None:
-    try:
-        import playwright.sync_api  # noqa: F401
-        missing = None if chromium_available() else f"{browser.CHROMIUM} is not installed"
-    except ImportError:
-        missing = "the playwright package is not installed"
-    if missing:
-        reason = f"{missing}: run `make browser` (Debian's chromium) to run the browser tests"
-        if os.environ.get("CI") == "true":
-            pytest.fail(f"CI must run the browser tests, but {reason}", pytrace=False)
-        pytest.skip(reason)
-
 
 @pytest.fixture(scope="module")
 def server():
-    _need_chromium()
+    need_chromium()
     with StreamlitServer() as srv:
         yield srv
 
 
 @pytest.fixture(scope="module")
 def chromium():
-    _need_chromium()
+    need_chromium()
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as pw, Chromium(pw) as browser:

@@ -5,14 +5,13 @@ skipped without Chromium except in CI. Screenshots go to ``artifacts/browser/``.
 """
 from __future__ import annotations
 
-import os
 import re
 
 import pytest
 
+from browser_support import need_chromium
 from corpus_support import DATED, dated_page
-from tools import browser
-from tools.browser import ROOT, Chromium, StreamlitServer, chromium_available
+from tools.browser import ROOT, Chromium, StreamlitServer
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -36,18 +35,6 @@ _JS_GRAPH = """([sel, before]) => {
 }"""
 
 
-def _need_chromium() -> None:
-    try:
-        import playwright.sync_api  # noqa: F401
-        missing = None if chromium_available() else f"{browser.CHROMIUM} is not installed"
-    except ImportError:
-        missing = "the playwright package is not installed"
-    if missing:
-        reason = f"{missing}: run `make browser` (Debian's chromium) to run the browser tests"
-        if os.environ.get("CI") == "true":
-            pytest.fail(f"CI must run the browser tests, but {reason}", pytrace=False)
-        pytest.skip(reason)
-
 
 def _metric(page, label: str) -> int:
     for m in page.query_selector_all("[data-testid=stMetric]"):
@@ -58,7 +45,7 @@ def _metric(page, label: str) -> int:
 
 
 def test_corpus_upload_three_one_graph_then_the_date_range(tmp_path, monkeypatch):
-    _need_chromium()
+    need_chromium()
     from playwright.sync_api import sync_playwright
 
     monkeypatch.delenv("ACTORGRAPH_DB", raising=False)  # a store of the session's own

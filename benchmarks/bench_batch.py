@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import multiprocessing
 import os
 import random
 import resource
@@ -25,7 +26,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from actorgraph.batch import WarmUp, run_batch  # noqa: E402
+from actorgraph.batch import WarmUp, analyse, prepare, run_batch  # noqa: E402
 from actorgraph.corpus import corpus_graph  # noqa: E402
 from actorgraph.export import to_node_link_json  # noqa: E402
 from actorgraph.kb import load_kb  # noqa: E402
@@ -96,6 +97,28 @@ def _worker_peak_mib(client) -> list[float]:
     return sorted(client.run(peak).values())
 
 
+def _timed_analyse(paths: list[Path]) -> float:
+    """Seconds one warm process takes to analyse ``paths`` (no store, no scheduler)."""
+    load_nlp()
+    items = [prepare(p) for p in paths]
+    analyse(items[0])
+    t0 = time.perf_counter()
+    for it in items:
+        analyse(it)
+    return time.perf_counter() - t0
+
+
+def _machine_ceiling(paths: list[Path], workers: int) -> float:
+    """The speed-up this machine gives ``workers`` bare processes doing the same extraction work:
+    the most any scheduler could reach here (shared caches and memory bandwidth cost each core)."""
+    ctx = multiprocessing.get_context("spawn")
+    with ctx.Pool(1) as pool:
+        alone = pool.map(_timed_analyse, [paths])[0]
+    with ctx.Pool(workers) as pool:
+        together = pool.map(_timed_analyse, [paths] * workers)
+    return workers * alone / max(together)
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--articles", type=int, default=300)
@@ -135,6 +158,9 @@ def main() -> int:
             print(f"ratio dask/serial: {ratio:.2f} (target >= {TARGET_RATIO}: "
                   f"{'met' if ratio >= TARGET_RATIO else 'NOT met'}); "
                   f"same corpus graph as serial: {same}")
+            sample = sorted(corpus.iterdir())[:60]
+            print(f"machine ceiling: {args.workers} bare processes (no Dask, no store) run "
+                  f"{_machine_ceiling(sample, args.workers):.2f}x one process on the same work")
             print("peak memory per worker (ru_maxrss): "
                   + ", ".join(f"{m:.0f} MiB" for m in _worker_peak_mib(client)))
             print(f"this process (serial run, client): "

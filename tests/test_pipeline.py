@@ -5,7 +5,6 @@ Needs the spaCy model (the session fixture ``nlp`` of conftest.py loads it once)
 """
 from __future__ import annotations
 
-import importlib.util
 import json
 from functools import cache
 from pathlib import Path
@@ -25,7 +24,6 @@ from actorgraph.model import ALLIANCE, HOSTILITY
 from actorgraph.pipeline import extract
 
 SAMPLE_PATHS = sorted(SAMPLES.glob("*.txt"))
-SCORE_PY = ROOT.parent / "shared" / "eval" / "score.py"
 UPDATE_HINT = "run `python tools/update_golden.py` if the change is intended"
 
 # Quality floors, scored with the matching rules of ../shared/eval/score.py against
@@ -132,16 +130,6 @@ def test_pipeline_diff_is_readable():
 
 
 # --- quality against the gold annotations -------------------------------------------------------
-
-@pytest.fixture(scope="module")
-def score():
-    if not SCORE_PY.exists():
-        pytest.skip(f"the evaluation script {SCORE_PY} is not there (it lives outside this repository)")
-    spec = importlib.util.spec_from_file_location("actorgraph_eval_score", SCORE_PY)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
 
 def _score_row(score, run, path: Path) -> dict:
     gold = json.loads((SAMPLES / "gold" / f"{path.stem}.json").read_text(encoding="utf-8"))

@@ -118,27 +118,24 @@ def _tuples(row: dict) -> dict:
     return {k: tuple(v) if isinstance(v, list) else v for k, v in row.items()}
 
 
+def _read_records(data_dir: Path, names: tuple[str, ...], make):
+    """Every record of the files ``names`` that exist, by id; an id given twice is an error."""
+    records = {}
+    for name in names:
+        path = data_dir / name
+        if path.exists():
+            for row in _read_jsonl(path):
+                record = make(**_tuples(row))
+                if record.id in records:
+                    raise ValueError(f"{name}: duplicate id {record.id!r}")
+                records[record.id] = record
+    return records
+
+
 def read_kb(data_dir: Path = DATA_DIR) -> KnowledgeBase:
     """Read the base from ``data_dir`` (no caching; see ``load_kb``)."""
-    entries: dict[str, Entry] = {}
-    for name in ENTRY_FILES:
-        path = data_dir / name
-        if path.exists():
-            for row in _read_jsonl(path):
-                entry = Entry(**_tuples(row))
-                if entry.id in entries:
-                    raise ValueError(f"{name}: duplicate id {entry.id!r}")
-                entries[entry.id] = entry
-    persons: dict[str, Person] = {}
-    for name in PERSON_FILES:
-        path = data_dir / name
-        if path.exists():
-            for row in _read_jsonl(path):
-                person = Person(**_tuples(row))
-                if person.id in persons:
-                    raise ValueError(f"{name}: duplicate id {person.id!r}")
-                persons[person.id] = person
-    return KnowledgeBase(entries=entries, persons=persons)
+    return KnowledgeBase(entries=_read_records(data_dir, ENTRY_FILES, Entry),
+                         persons=_read_records(data_dir, PERSON_FILES, Person))
 
 
 @cache

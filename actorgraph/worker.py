@@ -159,6 +159,10 @@ class ExtractionPool:
     def extract_article(self, article: Article) -> Extraction:
         return self._run(_extract_article, article)
 
+    def start(self) -> None:
+        """Start the workers now (they load the model meanwhile) rather than on first use."""
+        self._get_pool()
+
     def worker_pids(self) -> list[int]:
         """The processes serving now (for tests and benchmarks)."""
         pool = self._pool
@@ -181,11 +185,12 @@ class ExtractionPool:
 
     def _get_pool(self) -> ProcessPool:
         with self._lock:
-            if self._pool is None or not self._pool.active:
+            if self._pool is None or not self._pool.active:  # .active starts a new pool
                 if self._pool is not None:  # broken (a worker died while idle): start again
                     self._pool.stop()
                 self._pool = ProcessPool(max_workers=self.workers, initializer=_init_worker,
                                          initargs=(self.memory_bytes,), context=_Context())
+                _ = self._pool.active  # starts its workers: they load the model meanwhile
             return self._pool
 
     def _run(self, fn: Callable[..., Extraction], *args: Any) -> Extraction:

@@ -288,27 +288,22 @@ def extract(html_text: str) -> tuple[str, str]:
     parser = _parse(html_text)
     blocks = parser.blocks
     total = sum(len(t) for t, _ in blocks)
+    main_chars = sum(len(t) for t, m in blocks if m)
+    use_main = main_chars >= 200 and main_chars >= 0.2 * total  # a substantial <article>/<main>
+    texts: list[str] | None = None
     title = ""
-    main = None
     if total <= limits.HTML_MAIN_TEXT_MAX_CHARS and len(blocks) <= limits.HTML_MAIN_TEXT_MAX_BLOCKS:
         main = _main_text(html_text)
-    if main is not None:
-        main_title, keys, size = main
-        kept = [t for t, _ in blocks if _key(t) in keys]
-        if 2 * sum(len(t) for t in kept) >= size:
-            texts = kept
-            title = _visible_title(main_title, parser, [t for t, _ in blocks])
-        else:
-            main = None  # they do not line up: the reader alone, as below
-    if main is None:
-        main_chars = sum(len(t) for t, m in blocks if m)
-        use_main = main_chars >= 200 and main_chars >= 0.2 * total
-        if use_main:
-            blocks = [(t, m) for t, m in blocks if m]
-        texts = [t for t, _ in blocks]
-        title = _pick_title(parser.title_tag, parser.h1s, use_main)
+        if main is not None:
+            main_title, keys, size = main
+            kept = [t for t, _ in blocks if _key(t) in keys]
+            if 2 * sum(len(t) for t in kept) >= size:  # else they do not line up: as below
+                texts = kept
+                title = _visible_title(main_title, parser, [t for t, _ in blocks])
+    if texts is None:
+        texts = [t for t, m in blocks if m or not use_main]
     if not title:
-        title = _pick_title(parser.title_tag, parser.h1s, False)
+        title = _pick_title(parser.title_tag, parser.h1s, use_main)
     if title:
         key = " ".join(title.split()).casefold()
         for i, t in enumerate(texts):

@@ -24,3 +24,7 @@ class UnreadableFileError(ActorGraphError):
 
 class UnsafeFileError(ActorGraphError):
     """Refused before parsing: a zip bomb, entity expansion, a parser that would not stop."""
+
+
+class ExtractionLimitError(ActorGraphError):
+    """The analysis was stopped: it ran past its time or memory limit, or its worker died."""

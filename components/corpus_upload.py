@@ -11,10 +11,9 @@ from actorgraph.batch import SUPPORTED_EXTENSIONS
 from actorgraph.dates import article_date
 from actorgraph.errors import ActorGraphError
 from actorgraph.ingest import read_bytes
-from actorgraph.pipeline import extract
 from actorgraph.store import Store, StoreError, text_hash
 from components import corpus_store as cs
-from components.cache import get_nlp
+from components.cache import extract_article
 from components.safe import md_escape
 
 UPLOAD_KEY = "ag_corpus_upload"
@@ -49,7 +48,7 @@ def _add_one(store: Store, name: str, data: bytes) -> int:
         digest = text_hash(article.text)
         if store.known_hashes([digest]):
             return 0
-        extraction = extract(article, get_nlp())
+        extraction = extract_article(article)  # in a bounded worker
         date = article_date(name, raw=data, kind=article.kind, body=article.body)
         return 1 if store.add(extraction, date, path=name, digest=digest) else 0
     except (ActorGraphError, StoreError) as exc:

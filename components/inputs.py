@@ -136,6 +136,7 @@ def input_panel() -> None:
     state changes, not its label or arguments), so the browser updates it rather than building
     the inputs again.
     """
+    cache.get_pool().start()  # the workers load the model while the user picks an article
     loaded = state.current() is not None
     with st.expander(PANEL_LABEL, expanded=True, icon=":material/upload_file:",
                      key=state.seed(state.INPUTS_OPEN), on_change=state.keep,

@@ -701,3 +701,109 @@ def test_ingest_one_byte_over_states_real_sizes():
     message = str(info.value)
     assert "(10 MB); the limit is 10 MB" not in message
     assert f"{limits.MAX_FILE_BYTES + 1:,} bytes" in message
+
+
+# ---------------------------------------------------------------- saved news pages (trafilatura)
+
+STORY = [
+    "BEIRUT - Hundreds of fighters from Iran-backed Iraqi militias crossed into Syria overnight "
+    "to reinforce the Syrian army against rebels in the north, two security sources said.",
+    "The fighters, many of them from Kataib Hezbollah, entered through the Albukamal crossing "
+    "and moved towards Aleppo, where Hayat Tahrir al-Sham launched an offensive last week.",
+    "Turkey, which backs some rebel factions, called for restraint and said it was in talks "
+    "with Russia about the situation around the city.",
+    "The Syrian army said its forces, supported by Russian air strikes, had repelled an attack "
+    "by the rebels on the city of Hama.",
+]
+# What a saved page carries besides the story; each string names actors the story does not.
+BOILERPLATE = [
+    "We use cookies to improve your experience", "Middle East", "Subscribe",
+    "Breaking: Ukraine strikes Russian oil depot", "Related stories",
+    "Houthis claim attack on ship in the Red Sea", "Most read",
+    "Al-Shabaab fighters attack army base in Somalia", "Comments (2)",
+    "The Wagner Group is behind all of this", "The Taliban will attack Pakistan next",
+    "Sign up for our newsletter", "All rights reserved", "Share this article",
+]
+
+
+def saved_page(story_extra: str = "", *, article_tag: bool = False) -> str:
+    """A news page as a browser saves it: header menu, breaking bar, the story (in plain divs,
+    or in <article> with a promo and share bar inside), related links, most read, comments."""
+    paras = "\n".join(f"<p>{p}</p>" for p in STORY[:2]) + (
+        "\n<div class='promo'><a href='/r'>Related stories</a></div>"
+        "\n<div class='share'>Share this article: Facebook Twitter Email</div>"
+        if article_tag else "") + story_extra + "\n" + "\n".join(f"<p>{p}</p>" for p in STORY[2:])
+    open_tag, close_tag = ("<article>", "</article>") if article_tag else (
+        "<div class='story'>", "</div>")
+    return f"""<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">
+<title>Militias cross into Syria as fighting spreads | The Daily Example</title>
+<meta property="article:published_time" content="2024-12-03T08:15:00Z"></head><body>
+<div class="cookie-banner">We use cookies to improve your experience. Accept all cookies.</div>
+<div class="site-header"><div class="logo">The Daily Example</div><ul class="menu">
+<li><a href="/world">World</a></li><li><a href="/me">Middle East</a></li>
+<li><a href="/sport">Sport</a></li><li><a href="/subscribe">Subscribe</a></li></ul></div>
+<div class="breaking">Breaking: Ukraine strikes Russian oil depot</div>
+<div class="content">{open_tag}<h1>Militias cross into Syria as fighting spreads</h1>
+<div class="byline">By A. Writer, Beirut</div>
+<div class="story-body">{paras}</div>{close_tag}
+<div class="related"><h3>Related stories</h3><ul>
+<li><a href="/a">Houthis claim attack on ship in the Red Sea</a></li>
+<li><a href="/b">Sudan's army and the Rapid Support Forces trade blame</a></li></ul></div>
+<div class="sidebar"><h3>Most read</h3><ol>
+<li><a href="/d">Al-Shabaab fighters attack army base in Somalia</a></li></ol></div>
+<div class="comments"><h3>Comments (2)</h3>
+<div class="comment"><span>reader42</span><p>The Wagner Group is behind all of this.</p></div>
+<div class="comment"><span>anon</span><p>The Taliban will attack Pakistan next.</p></div></div>
+</div><div class="newsletter">Sign up for our newsletter: the top stories in your inbox.</div>
+<div class="footer">The Daily Example. All rights reserved. About us · Contact</div>
+</body></html>"""
+
+
+@pytest.mark.parametrize("article_tag", [False, True])
+def test_ingest_html_saved_news_page_keeps_only_the_story(article_tag):
+    article = read_bytes(saved_page(article_tag=article_tag).encode(), "page.html")
+    assert article.title == "Militias cross into Syria as fighting spreads"
+    assert article.text == "\n\n".join([article.title, *STORY])
+    for junk in BOILERPLATE:
+        assert junk not in article.text, junk
+    assert_clean(article)
+
+
+def test_ingest_html_saved_news_page_boilerplate_actors_stay_out_of_the_graph(nlp):
+    from actorgraph.pipeline import extract
+
+    labels = {a.label for a in extract(read_bytes(saved_page().encode(), "page.html"), nlp).actors}
+    assert {"Turkey", "Russia"} <= labels
+    for name in ("Houthis", "Al-Shabaab", "Wagner Group", "Taliban", "Pakistan", "Ukraine",
+                 "Somalia", "Rapid Support Forces"):
+        assert not any(name in label for label in labels), name
+
+
+@pytest.mark.parametrize("markup", [
+    "<div hidden>Hidden Brigade attacked Secret Front.</div>",  # trafilatura itself keeps it
+    "<template><p>Hidden Brigade attacked Secret Front.</p></template>",  # and this
+    "<div hidden/>Hidden Brigade attacked Secret Front.</div>",
+    "<script/>Hidden Brigade attacked Secret Front.</script>",
+    "<span style='display:none'>Hidden Brigade attacked Secret Front.</span>",
+    "<p aria-hidden='true'>Hidden Brigade attacked Secret Front.</p>",
+])
+def test_ingest_html_hidden_content_in_a_saved_page_stays_out(markup):
+    article = read_bytes(saved_page(markup).encode(), "page.html")
+    assert "Hidden" not in article.text
+    assert STORY[3] in article.text and "Most read" not in article.text  # the main text was used
+
+
+def test_ingest_html_without_main_text_falls_back_to_the_reader():
+    from actorgraph.ingest import html as html_mod
+
+    page = "<!-- a fragment of a page --><p>Iran backs Hezbollah.</p>"
+    assert html_mod._main_text(page) is None  # trafilatura finds nothing
+    assert read_bytes(page.encode(), "page.html").text == "Iran backs Hezbollah."
+
+
+def test_ingest_html_too_many_blocks_for_trafilatura_is_read_whole(monkeypatch):
+    monkeypatch.setattr(limits, "HTML_MAIN_TEXT_MAX_BLOCKS", 10)
+    article = read_bytes(saved_page().encode(), "page.html")
+    assert all(p in article.text for p in STORY)
+    assert "Most read" in article.text  # the whole visible page, as before
+    assert "Hidden" not in read_bytes(saved_page("<div hidden>Hidden</div>").encode(), "p.html").text

@@ -1,4 +1,18 @@
-"""HTML → (title, blocks of text), with the stdlib event-based ``html.parser``.
+"""HTML → (title, blocks of text): the page's own text read here, its main text chosen by
+trafilatura.
+
+A saved news page is mostly navigation, menus, related links, newsletters and comments.
+``trafilatura`` (lxml underneath) finds the article's main text among them; this module's own
+reader decides what text is there at all. A block of the page is kept when trafilatura counts
+it as main text *and* the reader sees it: whatever trafilatura would keep that a browser hides
+(``<div hidden>``, ``<template>``: it keeps both) stays out. When trafilatura finds no main
+text, or its text and the reader's blocks do not line up (less than half of it matches), or the
+page is too big for it (``limits.HTML_MAIN_TEXT_MAX_*``: its time grows with the number of
+elements, about 1 s per 5,000), the reader's blocks are used as before: everything visible,
+only the ``<article>``/``<main>`` part when it is substantial. Its title is taken when a
+reader sees it too (the ``<title>``, an ``<h1>`` or a block).
+
+The reader, with the stdlib event-based ``html.parser``:
 
 Only text comes out, never markup: scripts, styles, embedded objects, navigation and
 hidden elements are dropped; attributes (event handlers, ``javascript:`` URLs,
@@ -19,10 +33,13 @@ Both steps are linear, and so is parsing what remains: 2 MB of tag soup in ~1.5 
 """
 from __future__ import annotations
 
+import logging
 import re
+import unicodedata
 from html.parser import HTMLParser
 
 from ..errors import UnreadableFileError
+from . import limits
 from .text import normalize, one_line
 
 SKIP = frozenset({
@@ -200,8 +217,43 @@ def _pick_title(title_tag: str, h1s: list[tuple[str, bool]], use_main: bool) -> 
     return cleaned
 
 
-def extract(html_text: str) -> tuple[str, str]:
-    """(title, body text) of an HTML document; body paragraphs separated by blank lines."""
+def _key(text: str) -> str:
+    return unicodedata.normalize("NFC", " ".join(text.split())).casefold()
+
+
+_LIST_MARK = re.compile(r"^(?:[-*\u2022]|\d+[.)])\s+")
+
+
+def _main_text(html_text: str) -> tuple[str, set[str], int] | None:
+    """(title, keys of its lines, characters) of trafilatura's main text; None without one."""
+    try:
+        import trafilatura
+
+        logging.getLogger("trafilatura").setLevel(logging.ERROR)
+        doc = trafilatura.bare_extraction(html_text, with_metadata=True, include_comments=False,
+                                          include_tables=True, deduplicate=False)
+    except Exception:  # noqa: BLE001 - any failure of the library: the reader alone decides
+        return None
+    text = getattr(doc, "text", None) if doc is not None else None
+    if not isinstance(text, str) or not text.strip():
+        return None
+    keys: set[str] = set()
+    size = 0
+    for line in text.splitlines():
+        line = line.strip()
+        if not line:
+            continue
+        size += len(line)
+        if line.startswith("|"):  # a table row: its cells are the reader's blocks
+            keys.update(_key(cell) for cell in line.strip("|").split("|") if cell.strip())
+            continue
+        keys.add(_key(line))
+        keys.add(_key(_LIST_MARK.sub("", line)))
+    title = getattr(doc, "title", None)
+    return (title if isinstance(title, str) else ""), keys, size
+
+
+def _parse(html_text: str) -> _Extractor:
     src = _LONE_LT.sub("&lt;", html_text.replace("<![", "<!x["))
     parser = _Extractor()
     try:
@@ -216,16 +268,42 @@ def extract(html_text: str) -> tuple[str, str]:
             "Open it in a browser, copy the article text and paste it instead."
         ) from exc
     parser.finish()
+    return parser
 
+
+def _visible_title(title: str, parser: _Extractor, texts: list[str]) -> str:
+    """trafilatura's title when the reader sees it too (tag, heading or block), else ''."""
+    title = one_line(title)
+    if not title or len(title) > 300:
+        return ""
+    key = _key(title)
+    seen = {_key(t) for t in texts} | {_key(t) for t, _ in parser.h1s}
+    if parser.title_tag:
+        seen |= {_key(parser.title_tag), _key(_clean_title_tag(parser.title_tag))}
+    return title if key in seen else ""
+
+
+def extract(html_text: str) -> tuple[str, str]:
+    """(title, body text) of an HTML document; body paragraphs separated by blank lines."""
+    parser = _parse(html_text)
     blocks = parser.blocks
     total = sum(len(t) for t, _ in blocks)
     main_chars = sum(len(t) for t, m in blocks if m)
-    use_main = main_chars >= 200 and main_chars >= 0.2 * total
-    if use_main:
-        blocks = [(t, m) for t, m in blocks if m]
-    texts = [t for t, _ in blocks]
-
-    title = _pick_title(parser.title_tag, parser.h1s, use_main)
+    use_main = main_chars >= 200 and main_chars >= 0.2 * total  # a substantial <article>/<main>
+    texts: list[str] | None = None
+    title = ""
+    if total <= limits.HTML_MAIN_TEXT_MAX_CHARS and len(blocks) <= limits.HTML_MAIN_TEXT_MAX_BLOCKS:
+        main = _main_text(html_text)
+        if main is not None:
+            main_title, keys, size = main
+            kept = [t for t, _ in blocks if _key(t) in keys]
+            if 2 * sum(len(t) for t in kept) >= size:  # else they do not line up: as below
+                texts = kept
+                title = _visible_title(main_title, parser, [t for t, _ in blocks])
+    if texts is None:
+        texts = [t for t, m in blocks if m or not use_main]
+    if not title:
+        title = _pick_title(parser.title_tag, parser.h1s, use_main)
     if title:
         key = " ".join(title.split()).casefold()
         for i, t in enumerate(texts):

@@ -39,5 +39,10 @@ DOCX_MAX_DEPTH: int = 10_000  # XML elements open at once (Word itself stays far
 SNIFF_PDF_BYTES: int = 1024
 SNIFF_HTML_CHARS: int = 4096
 
+# HTML: trafilatura picks the main text of pages whose visible text is at most this big (its
+# time grows with the number of elements: ~1 s per 5,000 blocks); bigger pages are read whole.
+HTML_MAIN_TEXT_MAX_CHARS: int = 500_000
+HTML_MAIN_TEXT_MAX_BLOCKS: int = 5_000
+
 # A txt/md first line this long or shorter can be a headline.
 MAX_TITLE_CHARS: int = 150

@@ -341,7 +341,8 @@ def without_weak(G: nx.Graph, threshold: float = WEAK_CONFIDENCE) -> nx.Graph:
     ([('a', 'b')], ['a', 'b', 'c'])
     """
     H = G.copy()
-    H.remove_edges_from([(u, v) for u, v, d in G.edges(data=True) if edge_confidence(d) < threshold])
+    H.remove_edges_from([(u, v) for u, v, d in G.edges(data=True)
+                         if edge_confidence(d) < threshold])
     return H
 
 

@@ -142,17 +142,19 @@ def evidence_html(G: nx.Graph, f: Finding) -> str:
         weak = " · weak claim" if conf < WEAK_CONFIDENCE else ""
         names = [(str(m), 1) for n in (u, v)
                  for m in [G.nodes[n].get("label") or n, *(G.nodes[n].get("mentions") or ())]]
-        cues = {}
+        cues: dict[str, list[str]] = {}
         for c in d.get("claims") or ():
-            cues.setdefault(str(c.get("sentence") or ""), set()).add(str(c.get("cue") or ""))
+            cue = str(c.get("cue") or "")
+            if cue:
+                cues.setdefault(str(c.get("sentence") or ""), []).append(cue)
         items = "".join(
-            f"<li>{highlight(s, [(c, 0) for c in cues.get(s, ()) if c] + names, (_CUE, _NAME))}</li>"
-            for s in (str(x) for x in d.get("evidence") or ()))
+            f"<li>{highlight(s, [(c, 0) for c in cues.get(s, ())] + names, (_CUE, _NAME))}</li>"
+            for s in (str(x) for x in d.get("evidence") or ())) or "<li>(no sentence)</li>"
         parts.append(
             f'<div class="ag-finding-edge"><b>{esc(_label(G, u))}</b> – '
             f'{esc(relation_label(str(d.get("relation") or "")).lower())} – '
             f'<b>{esc(_label(G, v))}</b> <span style="opacity:.7">· confidence {conf:.2f}{weak}'
-            f'</span><ul style="margin:.2rem 0 .6rem">{items or "<li>(no sentence)</li>"}</ul></div>')
+            f'</span><ul style="margin:.2rem 0 .6rem">{items}</ul></div>')
     return f'<div class="ag-finding-evidence">{"".join(parts)}</div>'
 
 
@@ -224,7 +226,7 @@ def analysis_sections(view: View) -> None:
     if result.blocs:
         df = blocs_frame(G, found)
         _finding_table(G, found, df, found.blocs, key="ag_blocs_table", what="this bloc",
-                       column_config={"Members": st.column_config.TextColumn(width="large"),
+                       column_config={"Members": st.column_config.TextColumn(width=330),
                                       "Bloc": st.column_config.NumberColumn(width=50),
                                       "Size": st.column_config.NumberColumn(width=50)})
         table_download(_shown(df, found), view, "blocs", key="ag_dl_blocs")
@@ -298,8 +300,11 @@ def analysis_sections(view: View) -> None:
         items = [found.enemy_pairs[i] for i in order.index]
         _finding_table(G, found, order.reset_index(drop=True), items, key="ag_enemy_table",
                        what="this pair",
-                       column_config={"Common enemies": st.column_config.TextColumn(width="large"),
-                                      "Number": st.column_config.NumberColumn(width=70)})
+                       column_config={
+                           "Actor A": st.column_config.TextColumn(width=150),
+                           "Actor B": st.column_config.TextColumn(width=150),
+                           "Common enemies": st.column_config.TextColumn(width=170),
+                           "Number": st.column_config.NumberColumn(width=70)})
         table_download(_shown(order, found), view, "enemy-of-enemy", key="ag_dl_enemy")
     else:
         st.caption("No such pair among the actors shown.")

@@ -33,7 +33,7 @@ class CorpusFilters:
     relations: tuple[str, ...] = ()
     types: tuple[str, ...] = ()
     min_articles: int = 1
-    hide_isolated: bool = False
+    hide_isolated: bool = True  # as on the article pages: actors without links clutter the graph
     focus: str | None = None
     depth: int = 1
     search: str = ""

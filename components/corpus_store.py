@@ -42,7 +42,7 @@ DEFAULTS = {
     SEEN: set(), FAILED: [], ARTICLE: None, PAIR: None,
     F_DATES: None, F_UNDATED: True, F_COUNTRIES: [], F_ONLY_COUNTRIES: False, F_RELATIONS: [],
     F_TYPES: [],
-    F_MIN_ARTICLES: 1, F_HIDE_ISOLATED: False, F_FOCUS: None, F_DEPTH: 1, F_SEARCH: "",
+    F_MIN_ARTICLES: 1, F_HIDE_ISOLATED: True, F_FOCUS: None, F_DEPTH: 1, F_SEARCH: "",
 }
 
 

@@ -92,6 +92,7 @@ def test_country_filter_keeps_the_partners_as_on_the_article_pages(uploaded):
     at = uploaded
     only = state.widget_key(cs.F_ONLY_COUNTRIES)
     assert at.sidebar.toggle(key=only).disabled  # until a country is chosen
+    assert at.sidebar.toggle(key=state.widget_key(cs.F_HIDE_ISOLATED)).value is True
     at.sidebar.multiselect[0].set_value(["TUR"]).run()
     assert_ok(at)
     with_partners = _metric(at, "Actors")
@@ -124,7 +125,9 @@ def test_corpus_apply_follows_the_article_pages_country_rule():
     assert sorted(H) == ["sna", "tur", "ypg"]  # Turkey, whom it backs and whom it fights
     assert [n for n, p in H.nodes(data="partner") if p] == ["sna", "ypg"]
     assert sorted(H.edges) == sorted(filter_graph(G, countries=["TUR"], partners=True).edges)
-    assert sorted(apply(G, CorpusFilters(countries=("TUR",), only_countries=True))) == ["tur"]
+    alone = CorpusFilters(countries=("TUR",), only_countries=True, hide_isolated=False)
+    assert sorted(apply(G, alone)) == ["tur"]
+    assert sorted(apply(G, CorpusFilters(countries=("TUR",), only_countries=True))) == []
     # the minimum number of articles applies before the partners are found
     assert sorted(apply(G, CorpusFilters(countries=("TUR",), min_articles=2))) == ["sna", "tur"]
 

@@ -1,4 +1,4 @@
-"""Screenshots of every page of the dashboard at 1280×800, for a short sample and the reference one.
+"""Screenshots of every page of the dashboard at 1280×800: a short sample and the reference one.
 
     python tools/screenshots.py [--out artifacts/screenshots] [SAMPLE …]
 

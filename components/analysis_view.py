@@ -17,7 +17,7 @@ from actorgraph.model import HOSTILITY
 from components import state
 from components.exports import table_download
 from components.labels import relation_label, type_label
-from components.safe import esc, highlight
+from components.safe import esc, highlight, md_escape
 from components.view import View
 
 TOP_CENTRAL = 15
@@ -177,6 +177,7 @@ def _finding_table(G: nx.Graph, found: Findings, df: pd.DataFrame, items: list[F
         f = items[rows[0]]
         with st.container(border=True, key=f"{key}_evidence"):
             st.markdown(f"**What {what} rests on** (confidence {f.confidence:.2f})")
+            st.caption(md_escape("Actors: " + ", ".join(_label(G, n) for n in f.actors)))
             st.html(evidence_html(G, f))
     else:
         st.caption(f"Click a row to read the sentences {what} rests on.")

@@ -5,8 +5,9 @@
 Starts ``streamlit run app.py`` (``tools.browser.StreamlitServer``), opens each sample in a fresh
 session of Debian's Chromium (``/usr/bin/chromium``, ``make browser``), then saves for each page
 ``<sample stem>-<page>.png`` (what a 1280×800 window shows) and ``<sample stem>-<page>-full.png``
-(the whole page, the window made as tall as the page). The Corpus page gets the sample uploaded
-into its session store. Also ``first-paint.png``: a fresh session before any article. Prints one
+(the whole page, the window made as tall as the page), and ``<stem>-analysis-evidence.png``
+(the first bloc clicked: its sentences). The Corpus page gets the sample uploaded into its
+session store. Also ``first-paint.png``: a fresh session before any article. Prints one
 line per file written.
 """
 from __future__ import annotations
@@ -79,6 +80,23 @@ def open_page(page, name: str) -> None:
         page.wait_for_timeout(1500)  # the layout settles
 
 
+def evidence_shot(page, out: Path, name: str) -> list[Path]:
+    """The Analysis page after a click on the first bloc: the sentences it rests on."""
+    grid = page.query_selector(".st-key-ag_blocs_table")
+    if grid is None:
+        return []
+    grid.scroll_into_view_if_needed()
+    box = grid.bounding_box()
+    page.mouse.click(box["x"] + 16, box["y"] + 35 + 17)  # the first row's selection cell
+    page.wait_for_selector(".st-key-ag_blocs_table_evidence", timeout=TIMEOUT_MS)
+    wait_idle(page)
+    page.query_selector(".st-key-ag_blocs_table").scroll_into_view_if_needed()
+    path = out / f"{name}.png"
+    page.mouse.move(2, 2)
+    page.screenshot(path=str(path))
+    return [path]
+
+
 def sample_shots(browser, url: str, sample: Path, out: Path) -> list[Path]:
     page = browser.new_page()
     written: list[Path] = []
@@ -99,6 +117,8 @@ def sample_shots(browser, url: str, sample: Path, out: Path) -> list[Path]:
                 page.wait_for_selector(".st-key-ag_corpus_graph iframe", timeout=TIMEOUT_MS)
                 wait_idle(page, 1500)
             written += shoot(page, out, f"{stem}-{name}")
+            if name == "analysis":
+                written += evidence_shot(page, out, f"{stem}-analysis-evidence")
     finally:
         page.close()
     return written

@@ -27,11 +27,13 @@ from typing import NamedTuple, TypeVar
 
 import networkx as nx
 
-from actorgraph.model import ALLIANCE, HOSTILITY
+from actorgraph.model import ALLIANCE, HOSTILITY, WEAK_CONFIDENCE
 
 __all__ = [
-    "Analysis", "BalanceSummary", "Triad", "TRIAD_KINDS", "balance_summary", "blocs",
-    "centrality", "enemy_of_enemy", "sign", "signed_subgraph", "summarize", "triads",
+    "Analysis", "BalanceSummary", "Finding", "Findings", "Triad", "TRIAD_KINDS", "WEAK_CONFIDENCE",
+    "balance_summary", "bloc_finding", "blocs", "central_finding", "centrality", "edge_confidence",
+    "enemy_findings", "enemy_of_enemy", "findings", "sign", "signed_subgraph", "summarize",
+    "triad_finding", "triads", "without_weak",
 ]
 
 # number of hostile edges in a triangle → (generic reading, balanced?)
@@ -269,10 +271,11 @@ def _summary(ts: list[Triad]) -> BalanceSummary:
     return BalanceSummary(len(ts), ok, len(ts) - ok, ok / len(ts) if ts else None, by_kind)
 
 
-def enemy_of_enemy(G: nx.Graph) -> list[tuple[str, str, str]]:
-    """``(a, b, common_enemy)`` for actors hostile to the same enemy with no edge between them:
-    candidates for an alliance the text does not state. One row per common enemy; ``a`` precedes
-    ``b`` in node order of ``G``.
+def enemy_of_enemy(G: nx.Graph, related: nx.Graph | None = None) -> list[tuple[str, str, str]]:
+    """``(a, b, common_enemy)`` for actors hostile to the same enemy with no edge between them,
+    neither in ``G`` nor in ``related`` (the whole article's graph, when ``G`` is a filtered part
+    of it): candidates for an alliance the text does not state. One row per common enemy; ``a``
+    precedes ``b`` in node order of ``G``.
 
     Examples
     --------
@@ -289,14 +292,14 @@ def enemy_of_enemy(G: nx.Graph) -> list[tuple[str, str, str]]:
         foes = sorted(H[enemy], key=rank.__getitem__)
         for i, a in enumerate(foes):
             for b in foes[i + 1:]:
-                if not G.has_edge(a, b):
+                if not G.has_edge(a, b) and not (related is not None and related.has_edge(a, b)):
                     out.append((a, b, enemy))
     out.sort(key=lambda t: (rank[t[0]], rank[t[1]], rank[t[2]]))
     return out
 
 
-def summarize(G: nx.Graph) -> Analysis:
-    """All of the above in one `Analysis`.
+def summarize(G: nx.Graph, related: nx.Graph | None = None) -> Analysis:
+    """All of the above in one `Analysis` (``related``: see `enemy_of_enemy`).
 
     Examples
     --------
@@ -313,5 +316,164 @@ def summarize(G: nx.Graph) -> Analysis:
     return Analysis(
         nodes=G.number_of_nodes(), edges=G.number_of_edges(), relation_counts=counts,
         centrality=centrality(G), blocs=blocs(G), triads=ts, balance=_summary(ts),
-        enemy_of_enemy=enemy_of_enemy(G),
+        enemy_of_enemy=enemy_of_enemy(G, related),
+    )
+
+
+# --- findings: what each result rests on, and how sure the text is of it ------------------------
+
+def edge_confidence(data: dict) -> float:
+    """An edge's ``confidence``; an edge without one (a hand-made graph) counts as certain."""
+    c = data.get("confidence")
+    return 1.0 if c is None else float(c)
+
+
+def without_weak(G: nx.Graph, threshold: float = WEAK_CONFIDENCE) -> nx.Graph:
+    """A copy of ``G`` without the edges whose confidence is below ``threshold``; every node stays.
+
+    Examples
+    --------
+    >>> G = nx.Graph()
+    >>> G.add_edge("a", "b", relation="alliance", confidence=0.9)
+    >>> G.add_edge("b", "c", relation="alliance", confidence=0.4)
+    >>> H = without_weak(G)
+    >>> sorted(H.edges), sorted(H)
+    ([('a', 'b')], ['a', 'b', 'c'])
+    """
+    H = G.copy()
+    H.remove_edges_from([(u, v) for u, v, d in G.edges(data=True)
+                         if edge_confidence(d) < threshold])
+    return H
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One result and what it rests on: the ``edges`` (pairs of node ids) it needs, and
+    ``confidence``, that of the weakest claim it cannot do without (see each ``*_finding``)."""
+
+    actors: tuple[str, ...]
+    edges: tuple[tuple[str, str], ...]
+    confidence: float
+
+    def is_weak(self, threshold: float = WEAK_CONFIDENCE) -> bool:
+        return self.confidence < threshold
+
+
+def _conf(G: nx.Graph, u: str, v: str) -> float:
+    return edge_confidence(G.edges[u, v])
+
+
+def bloc_finding(G: nx.Graph, bloc: list[str]) -> Finding:
+    """A bloc rests on the alliance edges among its members; its confidence is the largest ``c``
+    such that the alliances of confidence ``c`` or more still hold every member in (the weakest
+    edge of a maximum spanning tree): one member tied in by a weak claim only makes it weak.
+
+    Examples
+    --------
+    >>> G = nx.Graph()
+    >>> G.add_edge("a", "b", relation="alliance", confidence=0.9)
+    >>> G.add_edge("b", "c", relation="alliance", confidence=0.4)
+    >>> G.add_edge("a", "c", relation="alliance", confidence=0.7)
+    >>> f = bloc_finding(G, ["a", "b", "c"])
+    >>> f.confidence, len(f.edges)
+    (0.7, 3)
+    """
+    members = set(bloc)
+    edges = tuple((u, v) for u, v, d in G.edges(data=True)
+                  if u in members and v in members and d.get("relation") == ALLIANCE)
+    A = nx.Graph()
+    A.add_nodes_from(members)
+    A.add_weighted_edges_from((u, v, _conf(G, u, v)) for u, v in edges)
+    if len(members) < 2 or not nx.is_connected(A):
+        return Finding(tuple(bloc), edges, 0.0)
+    tree = nx.maximum_spanning_tree(A)
+    return Finding(tuple(bloc), edges, min(w for _, _, w in tree.edges(data="weight")))
+
+
+def triad_finding(G: nx.Graph, t: Triad) -> Finding:
+    """A triad rests on its three edges and is as sure as the weakest of them."""
+    a, b, c = t.nodes
+    edges = ((a, b), (b, c), (a, c))
+    return Finding(t.nodes, edges, min(_conf(G, u, v) for u, v in edges))
+
+
+def enemy_findings(G: nx.Graph, rows: list[tuple[str, str, str]]) -> list[Finding]:
+    """One finding per pair of `enemy_of_enemy` rows: ``actors`` is ``(a, b, *common enemies)``,
+    ``edges`` the hostilities towards those enemies; the pair is as sure as its best common enemy
+    (the weaker of the two hostilities towards it). Pairs keep the order of ``rows``.
+
+    Examples
+    --------
+    >>> G = nx.Graph()
+    >>> G.add_edge("a", "x", relation="hostility", confidence=0.9)
+    >>> G.add_edge("b", "x", relation="hostility", confidence=0.6)
+    >>> [(f.actors, f.confidence) for f in enemy_findings(G, enemy_of_enemy(G))]
+    [(('a', 'b', 'x'), 0.6)]
+    """
+    pairs: dict[tuple[str, str], list[str]] = {}
+    for a, b, enemy in rows:
+        pairs.setdefault((a, b), []).append(enemy)
+    out = []
+    for (a, b), enemies in pairs.items():
+        edges = tuple(e for x in enemies for e in ((a, x), (b, x)))
+        conf = max(min(_conf(G, a, x), _conf(G, b, x)) for x in enemies)
+        out.append(Finding((a, b, *enemies), edges, conf))
+    return out
+
+
+def central_finding(G: nx.Graph, n: str) -> Finding:
+    """An actor's centrality rests on its links; it rests on weak claims only when every link is
+    weak, so its confidence is that of its strongest link (0 without links)."""
+    edges = tuple((n, m) for m in G[n])
+    return Finding((n,), edges, max((_conf(G, n, m) for _, m in edges), default=0.0))
+
+
+@dataclass(frozen=True)
+class Findings:
+    """The Analysis page's results with what each rests on.
+
+    ``analysis`` is computed on ``graph``: the graph given, or (``include_weak`` False) a copy
+    without its weak edges, so that no finding rests on a weak claim. ``weak_edges`` counts the
+    edges of the graph given below ``threshold``.
+    """
+
+    graph: nx.Graph
+    analysis: Analysis
+    blocs: list[Finding]
+    triads: list[Finding]
+    central: dict[str, Finding]
+    enemy_pairs: list[Finding]
+    threshold: float
+    include_weak: bool
+    weak_edges: int
+
+
+def findings(G: nx.Graph, whole: nx.Graph | None = None, *, include_weak: bool = False,
+             threshold: float = WEAK_CONFIDENCE) -> Findings:
+    """Everything `summarize` finds in ``G``, each result with its `Finding`.
+
+    Without ``include_weak``, edges weaker than ``threshold`` are left out first: a bloc, triad
+    or central actor held only by weak claims is not found at all. "Enemy of my enemy" pairs are
+    those no edge joins in ``G`` (weak ones included) nor in ``whole``, the article's whole
+    graph when ``G`` is a filtered part of it.
+
+    Examples
+    --------
+    >>> G = nx.Graph()
+    >>> G.add_edge("a", "b", relation="alliance", confidence=0.9)
+    >>> G.add_edge("b", "c", relation="alliance", confidence=0.4)
+    >>> findings(G).analysis.blocs, findings(G, include_weak=True).analysis.blocs
+    ([['a', 'b']], [['a', 'b', 'c']])
+    """
+    weak = sum(edge_confidence(d) < threshold for _, _, d in G.edges(data=True))
+    A = G if include_weak or not weak else without_weak(G, threshold)
+    related = nx.compose(whole, G) if whole is not None else G
+    result = summarize(A, related)
+    return Findings(
+        graph=A, analysis=result,
+        blocs=[bloc_finding(A, b) for b in result.blocs],
+        triads=[triad_finding(A, t) for t in result.triads],
+        central={n: central_finding(A, n) for n in A},
+        enemy_pairs=enemy_findings(A, result.enemy_of_enemy),
+        threshold=threshold, include_weak=include_weak, weak_edges=weak,
     )

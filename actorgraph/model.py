@@ -23,6 +23,9 @@ QUAD_CLASSES: tuple[str, ...] = ("verbal_cooperation", "material_cooperation", "
                                  "material_conflict")
 SIGNED = (ALLIANCE, HOSTILITY)
 INTERNATIONAL = "INT"  # country code of transnational groups and international bodies
+# A relation whose confidence is below this is a weak claim: drawn thin and dashed, and left out
+# of the Analysis page's findings unless asked for.
+WEAK_CONFIDENCE = 0.5
 
 
 @dataclass(frozen=True, slots=True)

@@ -29,10 +29,11 @@ class CorpusFilters:
     dates: tuple[dt.date, dt.date] | None = None  # None: every date
     undated: bool = True  # undated articles are kept (only while no date range is set)
     countries: tuple[str, ...] = ()
+    only_countries: bool = False  # the countries' actors alone, not their direct partners
     relations: tuple[str, ...] = ()
     types: tuple[str, ...] = ()
     min_articles: int = 1
-    hide_isolated: bool = False
+    hide_isolated: bool = True  # as on the article pages: actors without links clutter the graph
     focus: str | None = None
     depth: int = 1
     search: str = ""
@@ -42,7 +43,8 @@ class CorpusFilters:
         ss = st.session_state
         return cls(
             dates=tuple(ss[cs.F_DATES]) if ss[cs.F_DATES] else None, undated=bool(ss[cs.F_UNDATED]),
-            countries=tuple(ss[cs.F_COUNTRIES]), relations=tuple(ss[cs.F_RELATIONS]),
+            countries=tuple(ss[cs.F_COUNTRIES]), only_countries=bool(ss[cs.F_ONLY_COUNTRIES]),
+            relations=tuple(ss[cs.F_RELATIONS]),
             types=tuple(ss[cs.F_TYPES]), min_articles=int(ss[cs.F_MIN_ARTICLES]),
             hide_isolated=bool(ss[cs.F_HIDE_ISOLATED]), focus=ss[cs.F_FOCUS],
             depth=int(ss[cs.F_DEPTH]), search=str(ss[cs.F_SEARCH] or ""),
@@ -56,11 +58,18 @@ class CorpusFilters:
 
 
 def apply(G: nx.Graph, f: CorpusFilters) -> nx.Graph:
-    """The part of the corpus graph ``G`` the filters keep (dates are applied when it is built)."""
+    """The part of the corpus graph ``G`` the filters keep (dates are applied when it is built).
+
+    The country filter follows the article pages' rule (``components.view``): the chosen
+    countries' actors and their direct partners (marked ``partner``), or with ``only_countries``
+    their actors alone.
+    """
     if f.min_articles > 1:
         G = G.copy()
-        G.remove_edges_from([(u, v) for u, v, n in G.edges(data="articles") if (n or 0) < f.min_articles])
-    return filter_graph(G, countries=f.countries or None, relations=f.relations or None,
+        G.remove_edges_from([(u, v) for u, v, n in G.edges(data="articles")
+                             if (n or 0) < f.min_articles])
+    return filter_graph(G, countries=f.countries or None, partners=not f.only_countries,
+                        relations=f.relations or None,
                         types=f.types or None, hide_isolated=f.hide_isolated, focus=f.focus,
                         depth=f.depth, search=f.search.strip() or None)
 
@@ -106,7 +115,14 @@ def graph_filters(G: nx.Graph, *, disabled: bool = False) -> None:
         "Country", list(names), format_func=names.__getitem__, placeholder="All countries",
         key=state.seed(cs.F_COUNTRIES, [c for c in ss[cs.F_COUNTRIES] if c in names]),
         on_change=state.keep, args=(cs.F_COUNTRIES,), disabled=disabled,
-        help="Keep the actors of these countries and the relations among them.")
+        help="Keep the actors of these countries and their direct partners (whom they back "
+             "and fight, drawn faded); the switch below keeps their own actors only.")
+    st.toggle(
+        "Only these countries' actors", key=state.seed(cs.F_ONLY_COUNTRIES),
+        on_change=state.keep, args=(cs.F_ONLY_COUNTRIES,),
+        disabled=disabled or not ss[cs.F_COUNTRIES],
+        help="Off: the chosen countries' actors and their direct partners. On: their actors "
+             "alone, with the relations among them.")
     found = {d for _, _, d in G.edges(data="relation") if d}
     rels = [r for r in RELATION_TYPES if r in found] + sorted(found - set(RELATION_TYPES))
     st.multiselect(
@@ -140,6 +156,24 @@ def graph_filters(G: nx.Graph, *, disabled: bool = False) -> None:
     st.text_input("Find an actor", key=state.seed(cs.F_SEARCH), on_change=state.keep,
                   args=(cs.F_SEARCH,), placeholder="Any of its names, e.g. Ankara",
                   disabled=disabled)
+
+
+def shown_caption(full: nx.Graph, G: nx.Graph, f: CorpusFilters, articles: int) -> str:
+    """What is shown, in words: counts, and which rule the country filter follows."""
+    text = (f"Showing {G.number_of_nodes()} of {full.number_of_nodes()} actors and "
+            f"{G.number_of_edges()} of {full.number_of_edges()} relations from "
+            f"{full.graph.get('articles', 0)} of {articles} articles.")
+    if f.countries:
+        names = {c: country_label(c, n) for c, n, _ in countries_present(full)}
+        which = ", ".join(names.get(c, c) for c in f.countries)
+        partners = sum(1 for _, p in G.nodes(data="partner") if p)
+        own = G.number_of_nodes() - partners
+        if f.only_countries:
+            text += f" Country filter: the {own} actors of {which} only."
+        else:
+            text += (f" Country filter: the {own} actors of {which} and {partners} direct "
+                     f"partner{'s' if partners != 1 else ''} (drawn faded).")
+    return text
 
 
 def _keep_focus() -> None:

@@ -29,6 +29,7 @@ PAIR = "ag:c:pair"  # (a, b) of the pair whose history is shown, or None
 F_DATES = "ag:c:f:dates"
 F_UNDATED = "ag:c:f:undated"
 F_COUNTRIES = "ag:c:f:countries"
+F_ONLY_COUNTRIES = "ag:c:f:only_countries"  # the countries' actors alone, without their partners
 F_RELATIONS = "ag:c:f:relations"
 F_TYPES = "ag:c:f:types"
 F_MIN_ARTICLES = "ag:c:f:min_articles"
@@ -39,8 +40,9 @@ F_SEARCH = "ag:c:f:search"
 
 DEFAULTS = {
     SEEN: set(), FAILED: [], ARTICLE: None, PAIR: None,
-    F_DATES: None, F_UNDATED: True, F_COUNTRIES: [], F_RELATIONS: [], F_TYPES: [],
-    F_MIN_ARTICLES: 1, F_HIDE_ISOLATED: False, F_FOCUS: None, F_DEPTH: 1, F_SEARCH: "",
+    F_DATES: None, F_UNDATED: True, F_COUNTRIES: [], F_ONLY_COUNTRIES: False, F_RELATIONS: [],
+    F_TYPES: [],
+    F_MIN_ARTICLES: 1, F_HIDE_ISOLATED: True, F_FOCUS: None, F_DEPTH: 1, F_SEARCH: "",
 }
 
 

@@ -38,6 +38,9 @@ D_COLOR_BY = "ag:d:color_by"
 D_PHYSICS = "ag:d:physics"
 D_HEIGHT = "ag:d:height"
 
+# --- the Analysis page ---------------------------------------------------------------------------
+A_SHOW_WEAK = "ag:a:show_weak"  # findings resting on weak claims are shown (off: left out)
+
 # --- per-run and memo keys (not user settings) -------------------------------------------------
 VIEW = "ag:view"  # the View (graphs + filters) shown; recomputed when article or filters change
 INPUTS_OPEN = "ag:inputs_open"  # the Home page's input panel is open (it folds on each new article)
@@ -75,6 +78,7 @@ DEFAULTS: dict[str, Any] = {
     D_COLOR_BY: "country",
     D_PHYSICS: False,  # the layout settles, then stops; the toggle keeps it running
     D_HEIGHT: 650,
+    A_SHOW_WEAK: False,
 }
 
 

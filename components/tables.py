@@ -11,11 +11,12 @@ from actorgraph.analysis import centrality
 from actorgraph.model import ALLIANCE, HOSTILITY, INTERNATIONAL
 from components.labels import country_label, relation_label, type_label
 
-ACTOR_COLUMNS = ["Actor", "Type", "Country", "Mentions", "Allies", "Enemies", "Other links",
-                 "Degree centrality", "Betweenness", "Allied with", "Hostile to", "Also called",
-                 "id"]
-RELATION_COLUMNS = ["Actor A", "Relation", "Actor B", "Evidence", "Confidence", "Sentences",
-                    "Direction", "Conflicting", "Cues", "a_id", "b_id"]
+# Whom an actor backs and fights come right after its name; long text (evidence, other names)
+# goes last, where a cut cell pushes no column off screen (the full text is shown on a click).
+ACTOR_COLUMNS = ["Actor", "Allies", "Enemies", "Other links", "Type", "Country", "Mentions",
+                 "Links", "Degree centrality", "Betweenness", "Also called", "id"]
+RELATION_COLUMNS = ["Actor A", "Relation", "Actor B", "Confidence", "Sentences", "Direction",
+                    "Conflicting", "Cues", "Evidence", "a_id", "b_id"]
 EVIDENCE_SEPARATOR = " ‖ "
 
 
@@ -31,20 +32,22 @@ def actors_frame(G: nx.Graph) -> pd.DataFrame:
                         key=str.casefold)
         enemies = sorted((_label(G, m) for m in G[n] if G.edges[n, m].get("relation") == HOSTILITY),
                          key=str.casefold)
+        others = sorted((f"{_label(G, m)} ({relation_label(str(r or '')).lower()})"
+                         for m in G[n] for r in [G.edges[n, m].get("relation")]
+                         if r not in (ALLIANCE, HOSTILITY)), key=str.casefold)
         mentions = [str(m) for m in d.get("mentions") or ()]
         c = cent.get(n, {})
         rows.append({
             "Actor": _label(G, n),
+            "Allies": ", ".join(allies),
+            "Enemies": ", ".join(enemies),
+            "Other links": ", ".join(others),
             "Type": type_label(str(d.get("type") or "other")),
             "Country": country_label(str(d.get("country") or ""), str(d.get("country_name") or "")),
             "Mentions": int(d.get("mention_count") or len(mentions)),
-            "Allies": len(allies),
-            "Enemies": len(enemies),
-            "Other links": G.degree(n) - len(allies) - len(enemies),
+            "Links": G.degree(n),
             "Degree centrality": round(float(c.get("degree_centrality", 0.0)), 3),
             "Betweenness": round(float(c.get("betweenness", 0.0)), 3),
-            "Allied with": ", ".join(allies),
-            "Hostile to": ", ".join(enemies),
             "Also called": ", ".join(m for m in mentions if m != d.get("label")),
             "id": n,
         })

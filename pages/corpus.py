@@ -2,7 +2,8 @@
 import streamlit as st
 
 from components import corpus_store as cs
-from components.corpus_filters import CorpusFilters, apply, date_range_filter, graph_filters
+from components.corpus_filters import (CorpusFilters, apply, date_range_filter, graph_filters,
+                                      shown_caption)
 from components.corpus_upload import corpus_uploader
 from components.corpus_view import (articles_panel, corpus_downloads, corpus_graph_panel,
                                     get_corpus_graph, history_panel)
@@ -26,10 +27,9 @@ def render() -> None:
     full = get_corpus_graph(store, filters)
     with st.sidebar:
         graph_filters(full, disabled=not every)
-        G = apply(full, CorpusFilters.from_state())
-        st.caption(f"Showing {G.number_of_nodes()} of {full.number_of_nodes()} actors and "
-                   f"{G.number_of_edges()} of {full.number_of_edges()} relations from "
-                   f"{full.graph.get('articles', 0)} of {len(every)} articles.")
+        chosen = CorpusFilters.from_state()
+        G = apply(full, chosen)
+        st.caption(md_escape(shown_caption(full, G, chosen, len(every))))
         corpus_downloads(G)
     if not every:
         st.info("No article in the store yet: upload some above, or run "

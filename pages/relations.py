@@ -12,6 +12,21 @@ from components.view import get_view
 from pages import HOME, page
 
 RELATIONS_TABLE = "ag_relations_table"
+# Pixel widths that fit the main column of a 1280 px window beside the sidebar (about 780 px):
+# the evidence comes last and is cut; a row's click shows every sentence in full below.
+COLUMNS = {
+    "Actor A": st.column_config.TextColumn(width=115, pinned=True),
+    "Relation": st.column_config.TextColumn(width=80),
+    "Actor B": st.column_config.TextColumn(width=115),
+    "Confidence": st.column_config.ProgressColumn(min_value=0.0, max_value=1.0, format="%.2f",
+                                                  width=75),
+    "Sentences": st.column_config.NumberColumn(width=70, help="Evidence sentences"),
+    "Direction": st.column_config.TextColumn(width=75),
+    "Conflicting": st.column_config.CheckboxColumn(
+        width=75, help="The text has both alliance and hostility claims for the pair"),
+    "Cues": st.column_config.TextColumn(width=80, help="The words the relation was read from"),
+    "Evidence": st.column_config.TextColumn(width=400),
+}
 
 
 def render() -> None:
@@ -20,7 +35,8 @@ def render() -> None:
     overview_metrics(view)
     full = relations_frame(view.graph)
     df = full.drop(columns=["a_id", "b_id"])
-    st.caption("One row per pair of actors; click a row to read its evidence below. “A → B” "
+    st.caption("One row per pair of actors; click a row to read every sentence in full below. "
+               "“A → B” "
                "means the text says A backs, leads or attacks B. Sentences are separated by "
                f"“{EVIDENCE_SEPARATOR.strip()}”. Conflicting: the text has both alliance and "
                "hostility claims for the pair.")
@@ -28,11 +44,7 @@ def render() -> None:
         df, hide_index=True, width="stretch", key=RELATIONS_TABLE,
         on_select=partial(select_pair, RELATIONS_TABLE, list(zip(full["a_id"], full["b_id"]))),
         selection_mode="single-row",
-        column_config={
-            "Evidence": st.column_config.TextColumn(width="large"),
-            "Confidence": st.column_config.ProgressColumn(min_value=0.0, max_value=1.0,
-                                                          format="%.2f"),
-        },
+        column_config=COLUMNS,
     )
     table_download(df, view, "relations", key="ag_dl_relations")
     relation_panel(view)

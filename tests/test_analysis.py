@@ -179,3 +179,115 @@ def test_analysis_centrality_and_blocs_computed_once_per_graph(monkeypatch):
     analysis.centrality(G)
     assert len(calls) == 2
     assert analysis.blocs(G) == analysis.blocs(G)
+
+
+# --- findings: evidence and confidence (issue 9, requirement 3) ---------------------------------
+
+def weighted(edges) -> nx.Graph:
+    """A graph from (u, v, '+'|'-', confidence) rows."""
+    G = nx.Graph()
+    for u, v, s, conf in edges:
+        G.add_edge(u, v, relation={"+": ALLIANCE, "-": HOSTILITY}[s], weight=1, confidence=conf)
+    return G
+
+
+def test_analysis_weak_threshold_is_the_drawings():
+    from actorgraph import render
+    from actorgraph.analysis import WEAK_CONFIDENCE
+
+    assert WEAK_CONFIDENCE == render.WEAK_CONFIDENCE == 0.5
+
+
+def test_analysis_findings_leave_weak_claims_out_by_default():
+    from actorgraph.analysis import findings
+
+    # a weak guess ties the Houthis to the STC; the STC and the UAE are strongly allied
+    G = weighted([("houthis", "stc", "+", 0.4), ("stc", "uae", "+", 0.85),
+                  ("houthis", "uae", "+", 0.45), ("saudi", "houthis", "-", 0.9)])
+    default = findings(G)
+    assert default.analysis.blocs == [["stc", "uae"]]
+    assert [b.confidence for b in default.blocs] == [0.85]
+    assert default.triads == []  # the only triangle needs two weak claims
+    assert default.weak_edges == 2 and not default.include_weak
+    assert ("houthis", "stc") not in default.graph.edges
+    assert all(not f.is_weak() for f in default.blocs + default.triads + default.enemy_pairs)
+
+    shown = findings(G, include_weak=True)
+    assert shown.analysis.blocs == [["houthis", "stc", "uae"]]
+    bloc = shown.blocs[0]
+    assert bloc.is_weak() and bloc.confidence == 0.45  # the Houthis held in by weak links only
+    assert len(bloc.edges) == 3
+    assert [t.confidence for t in shown.triads] == [0.4]
+
+
+def test_analysis_a_bloc_is_never_formed_by_weak_links_only():
+    from actorgraph.analysis import findings
+
+    G = weighted([("a", "b", "+", 0.3), ("b", "c", "+", 0.45), ("x", "y", "+", 0.9)])
+    assert findings(G).analysis.blocs == [["x", "y"]]
+    weak = [b for b in findings(G, include_weak=True).blocs if b.is_weak()]
+    assert [b.actors for b in weak] == [("a", "b", "c")]
+
+
+def test_analysis_bloc_confidence_is_the_weakest_link_it_needs():
+    from actorgraph.analysis import bloc_finding
+
+    G = weighted([("a", "b", "+", 0.9), ("b", "c", "+", 0.3), ("a", "c", "+", 0.6),
+                  ("c", "d", "+", 0.8), ("a", "z", "-", 0.9)])
+    f = bloc_finding(G, ["a", "b", "c", "d"])
+    assert f.confidence == 0.6  # b–c is weak but a–c holds c in
+    assert len(f.edges) == 4 and ("a", "z") not in f.edges
+
+
+def test_analysis_enemy_of_enemy_checks_the_whole_articles_graph():
+    from actorgraph.analysis import findings
+
+    whole = weighted([("turkey", "pkk", "-", 0.9), ("isis", "pkk", "-", 0.8),
+                      ("iran", "pkk", "-", 0.7), ("turkey", "isis", "-", 0.6),
+                      ("iran", "turkey", "+", 0.3)])
+    # a filtered view without the edges between Turkey, ISIS and Iran
+    view = whole.edge_subgraph([("turkey", "pkk"), ("isis", "pkk"), ("iran", "pkk")]).copy()
+    assert len({(a, b) for a, b, _ in enemy_of_enemy(view)}) == 3
+    for include_weak in (False, True):
+        pairs = findings(view, whole, include_weak=include_weak).enemy_pairs
+        assert [set(p.actors) for p in pairs] == [{"isis", "iran", "pkk"}]
+    # the weak alliance still relates Iran and Turkey, though default findings leave it out
+    f = findings(whole)
+    assert [p.actors for p in f.enemy_pairs] == [("isis", "iran", "pkk")]
+    assert f.enemy_pairs[0].confidence == 0.7
+    assert set(f.enemy_pairs[0].edges) == {("isis", "pkk"), ("iran", "pkk")}
+
+
+def test_analysis_enemy_pair_is_as_sure_as_its_best_common_enemy():
+    from actorgraph.analysis import enemy_findings
+
+    G = weighted([("a", "x", "-", 0.9), ("b", "x", "-", 0.2), ("a", "y", "-", 0.6),
+                  ("b", "y", "-", 0.7)])
+    (f,) = [f for f in enemy_findings(G, enemy_of_enemy(G)) if f.actors[:2] == ("a", "b")]
+    assert f.actors == ("a", "b", "x", "y") and f.confidence == 0.6 and len(f.edges) == 4
+
+
+def test_analysis_central_actor_rests_on_its_links():
+    from actorgraph.analysis import central_finding, findings
+
+    G = weighted([("a", "b", "+", 0.9), ("a", "c", "-", 0.3), ("c", "d", "-", 0.2)])
+    assert central_finding(G, "a").confidence == 0.9
+    assert central_finding(G, "c").is_weak()
+    default = findings(G)
+    assert default.analysis.centrality["c"]["degree"] == 0  # its links are all weak
+    assert findings(G, include_weak=True).analysis.centrality["c"]["degree"] == 2
+
+
+def test_analysis_findings_on_a_built_graph_use_the_claims_confidence():
+    from actorgraph.analysis import findings
+
+    def ev(i):
+        return Evidence(f"s{i}", i, 0, 2)
+    ex = Extraction(Article("t"), (
+        Actor("a", "A", "state", "AAA", ("A",)), Actor("b", "B", "state", "BBB", ("B",)),
+        Actor("c", "C", "militia", "CCC", ("C",))), (
+        Relation("a", "b", ALLIANCE, 0.85, ev(0)),
+        Relation("b", "c", ALLIANCE, 0.4, ev(1))))
+    G = build_graph(ex)
+    assert findings(G).analysis.blocs == [["a", "b"]]
+    assert findings(G, include_weak=True).blocs[0].confidence == 0.4

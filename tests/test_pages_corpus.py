@@ -15,6 +15,7 @@ from corpus_support import DATED, dated_page  # noqa: E402
 from actorgraph.batch import run_batch  # noqa: E402
 from actorgraph.store import open_store  # noqa: E402
 from components import corpus_store as cs  # noqa: E402
+from components import state  # noqa: E402
 
 UPLOAD = "ag_corpus_upload"
 
@@ -85,6 +86,50 @@ def test_filters_and_an_articles_own_graph(uploaded):
     assert_ok(at)
     assert any("M23" in s.value for s in at.subheader)
     assert len(at.get("iframe")) == 2  # the corpus graph and the article's own
+
+
+def test_country_filter_keeps_the_partners_as_on_the_article_pages(uploaded):
+    at = uploaded
+    only = state.widget_key(cs.F_ONLY_COUNTRIES)
+    assert at.sidebar.toggle(key=only).disabled  # until a country is chosen
+    assert at.sidebar.toggle(key=state.widget_key(cs.F_HIDE_ISOLATED)).value is True
+    at.sidebar.multiselect[0].set_value(["TUR"]).run()
+    assert_ok(at)
+    with_partners = _metric(at, "Actors")
+    assert _metric(at, "Relations") > 0  # Turkey's links across borders stay
+    caption = " ".join(c.value for c in at.sidebar.caption)
+    assert "Country filter" in caption and "direct partner" in caption
+    at.sidebar.toggle(key=only).set_value(True).run()
+    assert_ok(at)
+    assert _metric(at, "Actors") < with_partners
+    assert "only" in " ".join(c.value for c in at.sidebar.caption)
+    at.sidebar.toggle(key=only).set_value(False).run()
+    at.sidebar.multiselect[0].set_value([]).run()
+    assert "Country filter" not in " ".join(c.value for c in at.sidebar.caption)
+
+
+def test_corpus_apply_follows_the_article_pages_country_rule():
+    import networkx as nx
+
+    from actorgraph.graph import filter_graph
+    from components.corpus_filters import CorpusFilters, apply
+
+    G = nx.Graph()
+    for n, country in (("tur", "TUR"), ("sna", "SYR"), ("ypg", "SYR"), ("irn", "IRN")):
+        G.add_node(n, label=n, country=country, type="state", mentions=[n])
+    G.add_edge("tur", "sna", relation="alliance", articles=2)
+    G.add_edge("tur", "ypg", relation="hostility", articles=1)
+    G.add_edge("sna", "ypg", relation="hostility", articles=1)
+    G.add_edge("irn", "sna", relation="hostility", articles=1)
+    H = apply(G, CorpusFilters(countries=("TUR",)))
+    assert sorted(H) == ["sna", "tur", "ypg"]  # Turkey, whom it backs and whom it fights
+    assert [n for n, p in H.nodes(data="partner") if p] == ["sna", "ypg"]
+    assert sorted(H.edges) == sorted(filter_graph(G, countries=["TUR"], partners=True).edges)
+    alone = CorpusFilters(countries=("TUR",), only_countries=True, hide_isolated=False)
+    assert sorted(apply(G, alone)) == ["tur"]
+    assert sorted(apply(G, CorpusFilters(countries=("TUR",), only_countries=True))) == []
+    # the minimum number of articles applies before the partners are found
+    assert sorted(apply(G, CorpusFilters(countries=("TUR",), min_articles=2))) == ["sna", "tur"]
 
 
 def test_pair_history_with_its_sentences(uploaded):

@@ -424,6 +424,7 @@ function agFit(network) {
   var scale = network.getScale() * %(margin)s;
   if (scale * %(label_px)s < %(min_px)s) { scale = %(min_px)s / %(label_px)s; }
   network.moveTo({scale: scale});
+  window.agFitted = true;  // for tests: the first view is in place
 }
 function agPostPositions(network) {
   var p = network.getPositions(), out = {};

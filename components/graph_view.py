@@ -63,8 +63,9 @@ def _controls(cols) -> tuple[str, int, bool]:
         st.toggle(
             "Physics", key=state.seed(state.D_PHYSICS), on_change=state.keep,
             args=(state.D_PHYSICS,),
-            help="On: dragging an actor pulls its neighbours along. Off: the layout freezes "
-                 "once settled and actors stay where you drop them.",
+            help="On: the physics moves the actors, and dragging one pulls its neighbours "
+                 "along. Off: every actor stays where it is drawn, whatever the filters, and "
+                 "where you drop it.",
         )
     return (st.session_state[state.D_COLOR_BY], int(st.session_state[state.D_HEIGHT]),
             bool(st.session_state[state.D_PHYSICS]))

@@ -270,6 +270,13 @@ def _wait_fitted(frame) -> None:
     frame.wait_for_function("() => window.agFitted === true", timeout=15_000)
 
 
+def _assert_details_beside_graph(page) -> None:
+    details = page.locator(DETAILS).bounding_box()
+    graph = page.query_selector(GRAPH_IFRAME).bounding_box()
+    assert details["x"] >= graph["x"] + graph["width"] - 1, (details, graph)  # not below it
+    assert details["y"] < graph["y"] + 200, (details, graph)
+
+
 def _graph_width(page) -> float:
     return page.query_selector(GRAPH_IFRAME).bounding_box()["width"]
 
@@ -281,6 +288,7 @@ def test_browser_edge_click_positions_kept_and_widest_canvas(server, page):
     _wait_fitted(frame)
     home_width = _graph_width(page)
     assert frame.evaluate(JS_CLIPPED) == []  # no label cut at the rim of the first view
+    _assert_details_beside_graph(page)
 
     # the explorer's canvas is the widest of the pages with a graph at 1280x800
     page.get_by_role("link", name="Graph explorer", exact=True).click()
@@ -291,10 +299,7 @@ def test_browser_edge_click_positions_kept_and_widest_canvas(server, page):
     explorer_width = _graph_width(page)
     assert explorer_width > home_width + 40, (explorer_width, home_width)
     assert frame.evaluate(JS_CLIPPED) == []
-    details = page.locator(DETAILS).bounding_box()
-    graph = page.query_selector(GRAPH_IFRAME).bounding_box()
-    assert details["x"] >= graph["x"] + graph["width"] - 1  # beside the graph, not below
-    assert details["y"] < graph["y"] + 200
+    _assert_details_beside_graph(page)
 
     # a click on an edge shows the relation and its evidence in the details panel
     page.query_selector(GRAPH_IFRAME).scroll_into_view_if_needed()

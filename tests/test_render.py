@@ -406,3 +406,54 @@ def test_render_weak_claims_thin_dashed_and_partners_faded():
     nodes = {n["id"]: n for n in data["nodes"]}
     assert "opacity" not in nodes["a"] and nodes["b"]["opacity"] < 1
     assert data["legend"]["weak"] is True
+
+
+@pytest.mark.browser
+@pytest.mark.skipif(not CHROMIUM.exists(), reason="needs Debian's Chromium (make browser)")
+def test_render_in_browser_positions_kept_edge_click_and_drag_posted(tmp_path):
+    playwright = pytest.importorskip("playwright.sync_api")
+    G = graph()
+    pos = {"iran": (-200.0, -100.0), "militias": (0.0, 0.0), "rebels": (200.0, 100.0),
+           "turkey": (180.0, -160.0), "un": (-150.0, 150.0)}
+    (tmp_path / "graph.html").write_text(render_html(G, positions=pos), encoding="utf-8")
+    (tmp_path / "parent.html").write_text(
+        '<!DOCTYPE html><html><body style="margin:0"><script>window.got = [];'
+        'window.addEventListener("message", e => window.got.push(e.data));</script>'
+        '<iframe src="graph.html" style="border:0;width:700px;height:720px"></iframe></body></html>',
+        encoding="utf-8")
+    with playwright.sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=["--no-sandbox"])
+        try:
+            page = browser.new_page(viewport={"width": 800, "height": 800})
+            errors = []
+            page.on("pageerror", lambda e: errors.append(str(e)))
+            page.goto((tmp_path / "parent.html").as_uri())
+            frame = page.frames[1]
+            frame.wait_for_function("window.agFitted === true", timeout=20000)
+            drawn = frame.evaluate("network.getPositions()")
+            assert {k: (v["x"], v["y"]) for k, v in drawn.items()} == pos  # exactly as given
+            assert frame.evaluate("network.physics.physicsEnabled") is False
+            assert frame.evaluate("network.getScale()") * 16 >= 12  # labels readable
+            # an edge: its midpoint on the drawn curve
+            point = frame.evaluate("""(id) => { const e = network.body.edges[id];
+                return network.canvasToDOM(e.edgeType.getPoint(0.5)); }""", edge_id("militias", "rebels"))
+            page.mouse.click(point["x"], point["y"])
+            page.wait_for_function("window.got.length > 0", timeout=5000)
+            assert page.evaluate("window.got") == [{"type": "actorgraph:select-edge",
+                                                    "id": edge_id("militias", "rebels"),
+                                                    "from": "militias", "to": "rebels"}]
+            # a drag posts every position, the dragged node's new one included
+            start = frame.evaluate("network.canvasToDOM({x: 180, y: -160})")
+            page.mouse.move(start["x"], start["y"])
+            page.mouse.down()
+            page.mouse.move(start["x"] + 60, start["y"] + 40, steps=8)
+            page.mouse.up()
+            page.wait_for_function("window.got.some(m => m.type === 'actorgraph:positions')",
+                                   timeout=5000)
+            moved = next(m for m in page.evaluate("window.got") if m["type"] == "actorgraph:positions")
+            assert set(moved["positions"]) == set(pos)
+            assert moved["positions"]["turkey"] != [180.0, -160.0]
+            assert moved["positions"]["iran"] == [-200.0, -100.0]  # the others stay
+            assert errors == []
+        finally:
+            browser.close()

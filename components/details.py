@@ -120,7 +120,7 @@ def evidence_html(G: nx.Graph, a: str, b: str, d: dict) -> str:
                          fixed=fixed)
         why = "; ".join(_claim_note(G, c) for c in own)
         note = f'<div style="font-size:.8rem;opacity:.7">{esc(why)}</div>' if why else ""
-        items.append(f'<li style="margin-bottom:6px">“{body}”{note}</li>')
+        items.append(f'<li style="margin-bottom:6px;overflow-wrap:anywhere">“{body}”{note}</li>')
     if not items:
         return "<div style='opacity:.7'>No sentence recorded.</div>"
     return "<ol style='margin:4px 0 4px 1.2rem;padding:0'>" + "".join(items) + "</ol>"

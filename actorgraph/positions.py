@@ -1,13 +1,14 @@
 """Where each actor is drawn: one layout of an article's whole graph, kept while filters change.
 
 The drawing is given fixed x/y positions from here (see `actorgraph.render`), so a filter that
-removes actors leaves the others where they were. `layout` places every actor of the whole
-graph once (ForceAtlas2, networkx's own, with a halo per label so that names do not pile up);
-`extend` places actors that appear later (a correction that adds one) around those already
-placed, without moving them.
+removes actors leaves the others where they were. `layout` places every actor once: networkx's
+Fruchterman-Reingold spreads them evenly, then `_separate` pushes apart actors whose shape and
+label (a box estimated from the label's length) overlap. `extend` places actors that appear
+later (a correction that adds one, an actor without links shown again) beside those already
+placed, without moving them; `article_layout` is the first layout of an article.
 
-Positions are in vis-network's units (a label is `LABEL_PX` of them high): the median distance
-from an actor to its nearest neighbour is `SPACING`.
+Positions are in vis-network's units (a label is 16 of them high); the drawing's side grows
+with the square root of the number of actors (`SPACING` per root).
 
 >>> import networkx as nx
 >>> G = nx.path_graph(["a", "b", "c"])
@@ -29,7 +30,7 @@ Positions = dict[str, tuple[float, float]]
 
 SPACING = 120.0  # the side of the drawing is this times the square root of the actors
 _CHAR_WIDTH = 0.55  # a label's width per character, in label heights (sans-serif, average)
-_LABEL_PX = 16  # the drawing's label height (actorgraph.render.LABEL_PX)
+_LABEL_PX = 16  # the drawing's label height: actorgraph.render.LABEL_PX (a test checks)
 _ITERATIONS = 300
 
 

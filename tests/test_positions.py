@@ -83,3 +83,9 @@ def test_positions_article_layout_puts_actors_without_links_below():
 def test_positions_doctests():
     result = doctest.testmod(actorgraph.positions)
     assert result.failed == 0 and result.attempted > 0
+
+
+def test_positions_label_size_is_the_drawings():
+    from actorgraph.render import LABEL_PX
+
+    assert actorgraph.positions._LABEL_PX == LABEL_PX

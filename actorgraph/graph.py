@@ -10,7 +10,8 @@ Node attributes
 Edge attributes
     ``relation``      the one label decided from all claims of the pair (see `decide_relation`)
     ``claims``        every claim, in article order: dicts with relation, source, target, directed,
-                      confidence, sentence, sentence_index, cue, rule, cameo, quad
+                      confidence, sentence, sentence_index, cue, cue_start (offset of the cue in
+                      the sentence, -1 when not known), rule, cameo, quad
     ``evidence``      the distinct evidence sentences, in article order
     ``weight``        how many distinct evidence sentences there are
     ``confidence``    ``1 - prod(1 - c)`` over the claims of the winning label, 3 decimals
@@ -93,7 +94,8 @@ def build_graph(extraction: Extraction) -> nx.Graph:
             "relation": r.relation, "source": r.source, "target": r.target,
             "directed": bool(r.directed), "confidence": float(r.confidence),
             "sentence": ev.sentence, "sentence_index": ev.sentence_index,
-            "cue": ev.cue, "rule": ev.rule, "cameo": r.cameo, "quad": r.quad,
+            "cue": ev.cue, "cue_start": ev.cue_start, "rule": ev.rule, "cameo": r.cameo,
+            "quad": r.quad,
         })
     for pair, cs in claims.items():
         # article order; a stable sort keeps extraction order inside one sentence

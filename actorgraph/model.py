@@ -77,6 +77,7 @@ class Evidence:
     end: int
     cue: str = ""  # the words that carry it ("backed", "fight", "with the help of")
     rule: str = ""  # name of the construction that matched
+    cue_start: int = -1  # offset of ``cue`` in ``sentence`` (-1: not known, find it by its text)
 
 
 @dataclass(frozen=True, slots=True)

@@ -21,7 +21,16 @@ selects the highlighted node and posts clicks to the parent window) are built fr
 and from values escaped here; they are spliced in at two markers that contain ``<``, a character
 the escaped data can never hold.
 
-Clicking a node posts ``{type: "actorgraph:select", id: <node id>}`` to ``window.parent``.
+Clicks and moves are posted to ``window.parent`` (the dashboard's bridge component reads them):
+
+* a node: ``{type: "actorgraph:select", id: <node id>}``;
+* an edge: ``{type: "actorgraph:select-edge", id: <edge id>, from: <node id>, to: <node id>}``
+  (``edge_id`` of the pair; from/to in the direction the text gives, when it gives one);
+* nodes dragged (or moved by the physics): ``{type: "actorgraph:positions", positions:
+  {<node id>: [x, y], ...}}``, so the next drawing keeps them where the user put them.
+
+With ``positions`` every node is drawn where it is given (physics off, nothing moves by itself),
+so a filter that removes actors leaves the others in place; see `actorgraph.positions`.
 """
 from __future__ import annotations
 
@@ -30,6 +39,7 @@ import json
 import math
 import re
 import zlib
+from collections.abc import Mapping
 from functools import cache
 from pathlib import Path
 
@@ -41,13 +51,14 @@ from pyvis.network import Network
 from actorgraph.errors import ActorGraphError
 from actorgraph.kb import country_name
 from actorgraph.model import ACTOR_TYPES, AFFILIATION, ALLIANCE, HOSTILITY, MEMBERSHIP, TALKS
+from actorgraph.positions import node_size
 from actorgraph.palette import (
     ALLIANCE_COLOR, HOSTILITY_COLOR, INTERNATIONAL_COLOR, UNKNOWN_COLOR, country_colors, palette,
 )
 
 __all__ = [
     "render_html", "render_network_data", "EDGE_STYLES", "TYPE_SHAPES", "TYPE_COLORS",
-    "country_color", "js_literal",
+    "country_color", "js_literal", "edge_id",
 ]
 
 TEMPLATE_NAME = "actorgraph.html"
@@ -85,6 +96,7 @@ TYPE_SHAPES: dict[str, tuple[str, str]] = {
 TYPE_COLORS: dict[str, str] = dict(zip(ACTOR_TYPES, palette()))
 LABEL_PX = 16  # label font size in graph units
 MIN_LABEL_PX = 12  # the fitted view zooms in no further out than this on screen
+FIT_MARGIN = 0.9  # the fitted view is zoomed out this much: labels at the rim stay inside
 WEAK_CONFIDENCE = 0.5  # claims below this are drawn thin and dashed
 PARTNER_OPACITY = 0.45  # a country filter's direct partners are drawn faded
 _LABEL_INSIDE = {"box", "ellipse", "circle", "database", "text"}  # shapes that draw the label inside
@@ -113,6 +125,16 @@ def graph_country_colors(G: nx.Graph) -> dict[str, str]:
     for _, code in G.nodes(data="country"):
         counts[str(code or "")] = counts.get(str(code or ""), 0) + 1
     return country_colors(sorted(counts, key=lambda c: (-counts[c], c)))
+
+
+def edge_id(u: object, v: object) -> str:
+    """The id of the edge between ``u`` and ``v`` in the drawing: the same for (u, v) and
+    (v, u), and the same in every drawing of the pair, whatever the filters.
+
+    >>> edge_id("iran", "hezbollah") == edge_id("hezbollah", "iran") == '["hezbollah", "iran"]'
+    True
+    """
+    return json.dumps(sorted((str(u), str(v))), ensure_ascii=False)
 
 
 def js_literal(value: object) -> str:
@@ -207,16 +229,19 @@ def _edge_title(G: nx.Graph, u: object, v: object, d: dict) -> str:
     return "\n".join(lines)
 
 
-def _options(G: nx.Graph) -> dict:
+def _options(G: nx.Graph, *, positioned: bool = False, physics: bool = False) -> dict:
+    """vis-network's options; ``positioned``: every node has its x/y, so physics stays off
+    unless ``physics`` (then it starts from them)."""
     n, m = G.number_of_nodes(), G.number_of_edges()
     return {
         "physics": {
-            "enabled": True,
+            "enabled": physics or not positioned,
             "solver": "barnesHut",
             "barnesHut": {"gravitationalConstant": -6000, "centralGravity": 0.25,
                           "springLength": 140, "springConstant": 0.04, "damping": 0.25,
                           "avoidOverlap": 0.3},
-            "stabilization": {"enabled": True, "iterations": 400 if n <= 150 else 250,
+            "stabilization": {"enabled": not positioned or physics,
+                              "iterations": (400 if n <= 150 else 250) if not positioned else 150,
                               "updateInterval": 25, "fit": True},
             "minVelocity": 0.75,
         },
@@ -233,12 +258,17 @@ def _options(G: nx.Graph) -> dict:
 
 def render_network_data(G: nx.Graph, *, color_by: str = "country",
                         highlight: str | None = None,
-                        colors: dict[str, str] | None = None) -> dict:
+                        colors: dict[str, str] | None = None,
+                        positions: Mapping[object, tuple[float, float]] | None = None,
+                        physics: bool = False) -> dict:
     """The data given to vis-network: ``{"nodes": [...], "edges": [...], "options": {...},
     "legend": {...}}``.
 
-    Nodes: id, label, title (plain text), shape, color, size (by degree), font, borderWidth.
-    Edges: id, from, to, color, width (by evidence count), dashes, arrows (when directed), title.
+    Nodes: id, label, title (plain text), shape, color, size (by degree), font, borderWidth, and
+    x/y where ``positions`` has them (when it has them all, the drawing keeps them: physics is
+    off, unless ``physics``).
+    Edges: id (`edge_id`), from, to, color, width (by evidence count), dashes, arrows (when
+    directed), title.
     ``legend`` lists what is drawn: ``edges`` as (relation, colour, dashed, text), ``shapes`` as
     (type, shape, glyph), ``colors`` as (key, name, colour).
     """
@@ -267,10 +297,13 @@ def render_network_data(G: nx.Graph, *, color_by: str = "country",
             "color": {"background": fill, "border": "#37474f",
                       "highlight": {"background": fill, "border": "#000000"},
                       "hover": {"background": fill, "border": "#000000"}},
-            "size": round(min(12 + 6 * math.sqrt(deg), 45), 1),
+            "size": node_size(deg),
             "borderWidth": 1,
             "font": {"color": _text_color(fill) if shape in _LABEL_INSIDE else "#212121"},
         }
+        if positions is not None and n in positions:
+            x, y = positions[n]
+            node["x"], node["y"] = round(float(x), 1), round(float(y), 1)
         if typ == "other":
             node["shapeProperties"] = {"borderDashes": [4, 3]}
         if d.get("partner"):
@@ -286,7 +319,7 @@ def render_network_data(G: nx.Graph, *, color_by: str = "country",
     edges: list[dict] = []
     rels_seen: list[str] = []
     weak_seen = False
-    for i, (u, v, d) in enumerate(G.edges(data=True)):
+    for u, v, d in G.edges(data=True):
         rel = str(d.get("relation", ""))
         colour, dashed, _ = EDGE_STYLES.get(rel, _OTHER_EDGE)
         if rel not in rels_seen:
@@ -298,7 +331,7 @@ def render_network_data(G: nx.Graph, *, color_by: str = "country",
         if weak:
             weak_seen = True
         edges.append({
-            "id": f"e{i}", "from": frm, "to": to, "title": _edge_title(G, u, v, d),
+            "id": edge_id(u, v), "from": frm, "to": to, "title": _edge_title(G, u, v, d),
             "color": {"color": colour, "highlight": colour, "hover": colour, "opacity": 0.9},
             "width": 1 if weak else round(min(1.5 + 1.5 * math.log2(weight), 8), 2),
             "dashes": [2, 5] if weak else dashed,
@@ -313,7 +346,9 @@ def render_network_data(G: nx.Graph, *, color_by: str = "country",
         "colors": [(k, name, fill) for k, (name, fill) in sorted(
             colors_seen.items(), key=lambda kv: (kv[0] == "", kv[1][0].casefold()))],
     }
-    return {"nodes": nodes, "edges": edges, "options": _options(G), "legend": legend}
+    positioned = positions is not None and len(G) > 0 and all(n in positions for n in G)
+    return {"nodes": nodes, "edges": edges, "legend": legend,
+            "options": _options(G, positioned=positioned, physics=physics)}
 
 
 def _relation_order(rel: str) -> tuple[int, str]:
@@ -369,26 +404,63 @@ div.vis-tooltip { white-space: pre-wrap; max-width: 460px; font-family: sans-ser
 
 _HOOK_JS = """<script type="text/javascript">
 var agKeepPhysics = %(keep)s;
+var agPositioned = %(positioned)s;  // every node at its given x/y (the dashboard keeps them)
 var agHighlight = %(highlight)s;
-function agAfterDraw(network, nodes) {
-  network.once("stabilizationIterationsDone", function () {
-    if (!agKeepPhysics) { network.setOptions({physics: {enabled: false}}); }
-    // labels at least %(min_px)s px on screen: zoom in (the user pans) rather than shrink them
-    setTimeout(function () {  // after vis-network's own fit
-      if (network.getScale() * %(label_px)s < %(min_px)s) {
-        network.moveTo({scale: %(min_px)s / %(label_px)s});
-      }
-    }, 0);
-  });
+function agPost(msg) {
+  try {
+    if (window.parent && window.parent !== window) { window.parent.postMessage(msg, "*"); }
+  } catch (err) { /* a sandboxed frame may refuse; nothing to do */ }
+}
+function agHideTooltip(network) {
+  var ih = network.interactionHandler;
+  if (ih && ih.popup !== undefined) { ih.popup.hide(); }
+  var tip = document.querySelector("div.vis-tooltip");
+  if (tip) { tip.style.visibility = "hidden"; }
+}
+function agFit(network) {
+  // vis measures labels while drawing: fit once they are drawn, then leave a margin so that
+  // labels at the rim are not cut; labels at least %(min_px)s px on screen (the user pans)
+  network.fit({animation: false});
+  var scale = network.getScale() * %(margin)s;
+  if (scale * %(label_px)s < %(min_px)s) { scale = %(min_px)s / %(label_px)s; }
+  network.moveTo({scale: scale});
+  window.agFitted = true;  // for tests: the first view is in place
+}
+function agPostPositions(network) {
+  var p = network.getPositions(), out = {};
+  for (var id in p) { out[id] = [Math.round(p[id].x * 10) / 10, Math.round(p[id].y * 10) / 10]; }
+  agPost({type: "actorgraph:positions", positions: out});
+}
+function agAfterDraw(network, nodes, edges) {
+  if (agPositioned && !agKeepPhysics) {
+    network.once("afterDrawing", function () { agFit(network); });
+  } else {
+    network.once("stabilizationIterationsDone", function () {
+      if (!agKeepPhysics) { network.setOptions({physics: {enabled: false}}); }
+      setTimeout(function () {  // after vis-network's own fit
+        agFit(network);
+        if (agPositioned) { agPostPositions(network); }
+      }, 0);
+    });
+  }
+  if (agPositioned) {
+    network.on("dragEnd", function (params) {
+      if (params && params.nodes && params.nodes.length > 0) { agPostPositions(network); }
+    });
+    if (agKeepPhysics) {
+      network.on("stabilized", function () { agPostPositions(network); });
+    }
+  }
+  network.on("dragStart", function () { agHideTooltip(network); });
   network.on("click", function (params) {
-    var tip = document.querySelector("div.vis-tooltip");
-    if (tip) { tip.style.visibility = "hidden"; }  // no tooltip left standing after a click
-    if (!params || !params.nodes || params.nodes.length === 0) { return; }
-    try {
-      if (window.parent && window.parent !== window) {
-        window.parent.postMessage({type: "actorgraph:select", id: params.nodes[0]}, "*");
-      }
-    } catch (err) { /* a sandboxed frame may refuse; nothing to do */ }
+    agHideTooltip(network);  // no tooltip left standing after a click
+    if (!params) { return; }
+    if (params.nodes && params.nodes.length > 0) {
+      agPost({type: "actorgraph:select", id: params.nodes[0]});
+    } else if (params.edges && params.edges.length > 0) {
+      var e = edges.get(params.edges[0]);
+      if (e) { agPost({type: "actorgraph:select-edge", id: e.id, from: e.from, to: e.to}); }
+    }
   });
   if (agHighlight !== null && nodes.get(agHighlight) !== null) {
     network.selectNodes([agHighlight]);
@@ -413,7 +485,7 @@ def _clean_template(src: str, external_js: bool = False) -> str:
     src = src.replace("</head>", _HEAD_MARK + "\n</head>", 1)
     src = src.replace('<div id="mynetwork" class="card-body"></div>',
                       '<div id="mynetwork" class="card-body"></div>' + _LEGEND_MARK, 1)
-    src = src.replace("return network;", "agAfterDraw(network, nodes);\n                  return network;", 1)
+    src = src.replace("return network;", "agAfterDraw(network, nodes, edges);\n                  return network;", 1)
     if external_js:
         src = _VIS_JS_INCLUDE.sub(_VIS_JS_MARK, src, count=1)
     left = [s for s in ("{{heading}}", "bootstrap", "{% if tooltip_link", "https://") if s in src]
@@ -467,7 +539,8 @@ _EXTERNAL = re.compile(
 
 def render_html(G: nx.Graph, *, color_by: str = "country", height_px: int = 700,
                 physics: bool = False, highlight: str | None = None,
-                vis_js_url: str | None = None, colors: dict[str, str] | None = None) -> str:
+                vis_js_url: str | None = None, colors: dict[str, str] | None = None,
+                positions: Mapping[object, tuple[float, float]] | None = None) -> str:
     """A complete HTML page drawing ``G`` with vis-network, with no external resource.
 
     Parameters
@@ -479,20 +552,28 @@ def render_html(G: nx.Graph, *, color_by: str = "country", height_px: int = 700,
     height_px : int
         Height of the drawing; its width is 100 % of the frame.
     physics : bool
-        The layout always stabilises first. True keeps the physics on afterwards (dragging a node
-        pulls its neighbours); False switches it off once stabilised so nodes stay where dropped.
+        Without ``positions`` the layout always stabilises first. True keeps the physics on
+        afterwards (dragging a node pulls its neighbours); False switches it off once
+        stabilised so nodes stay where dropped. With ``positions``, False draws every node
+        where it is given and nothing moves by itself; True lets the physics start from there.
     highlight : str, optional
         A node id to draw with a thick border and select.
     colors : dict, optional
         Country code → colour (e.g. `graph_country_colors` of the whole article, so a country
         keeps its colour while filters change); None: distinct colours for the countries of
         ``G``.
+    positions : mapping, optional
+        Node id → (x, y) in drawing units (see `actorgraph.positions`). When every node has one,
+        the drawing keeps them (see ``physics``) and posts the positions of nodes the user drags
+        to the parent window; nodes without one are placed by vis-network.
     vis_js_url : str, optional
         Load vis-network's script (the file `vis_js_path`) from this same-origin URL instead of
         inlining it; the page then needs the server that serves it. None (default): the page
         stands alone.
     """
-    data = render_network_data(G, color_by=color_by, highlight=highlight, colors=colors)
+    data = render_network_data(G, color_by=color_by, highlight=highlight, colors=colors,
+                               positions=positions, physics=physics)
+    positioned = all("x" in nd for nd in data["nodes"]) and bool(data["nodes"])
     net = Network(height=f"{max(100, int(height_px))}px", width="100%", directed=False,
                   cdn_resources="in_line", heading="")
     net.templateEnv = _environment(external_js=vis_js_url is not None)
@@ -506,7 +587,8 @@ def render_html(G: nx.Graph, *, color_by: str = "country", height_px: int = 700,
     net.options = data["options"]
     page = net.generate_html()
     hook = _HOOK_JS % {"keep": "true" if physics else "false",
-                       "label_px": LABEL_PX, "min_px": MIN_LABEL_PX,
+                       "positioned": "true" if positioned else "false",
+                       "label_px": LABEL_PX, "min_px": MIN_LABEL_PX, "margin": FIT_MARGIN,
                        "highlight": js_literal(highlight if highlight in G else None)}
     page = page.replace(_HEAD_MARK, _title_tag(G) + _EXTRA_CSS + "\n" + hook, 1)
     page = page.replace(_LEGEND_MARK, _legend_html(data["legend"], color_by), 1)

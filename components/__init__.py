@@ -19,12 +19,17 @@ Hooks for browser tests (``streamlit run app.py``; keys become ``st-key-*`` clas
     graph               ``iframe[title="Graph of the actors of the article and their relations"]``
                         inside ``.st-key-ag_graph``; in the frame: ``#mynetwork canvas`` and the
                         global ``network`` (vis.Network): ``network.canvasToDOM(
-                        network.getPositions([id])[id])`` is where node ``id`` is drawn
-    click bridge        ``.st-key-ag_graph_bridge`` (shows the one-line hint)
+                        network.getPositions([id])[id])`` is where node ``id`` is drawn;
+                        ``window.agFitted`` is true once the first view is fitted
+    click bridge        ``.st-key-ag_graph_bridge`` (shows the one-line hint); it takes clicks on
+                        nodes and edges and the positions of dragged actors
+    re-lay out          ``.st-key-ag_relayout button``
     filters (sidebar)   ``.st-key-w-ag-f-countries`` (options read "Name (n)"), ``-relations``,
                         ``-types``, ``-min_evidence``, ``-hide_isolated``, ``-focus``, ``-depth``,
                         ``-search``; button "Reset filters"
     details panel       ``.st-key-ag_details``: picker ``.st-key-w-ag-selected``, the actor card
-                        and the link lists (``details.ag-link``, evidence ``mark`` elements)
+                        and the link lists (``details.ag-link``, evidence ``mark`` elements), or
+                        after a click on an edge the relation (``.ag-relation-card``, sentences in
+                        ``.ag-evidence``) with buttons to either actor (``.st-key-ag_show_actor_0``)
     downloads           sidebar expander "Download the filtered graph" (``.st-key-ag_dl_sidebar-*``)
 """

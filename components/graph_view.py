@@ -1,8 +1,10 @@
 """The graph: display controls, the pyvis drawing in ``st.iframe``, and the click bridge.
 
-The drawing is memoised per session on what it shows (input, filters, colour, height, physics):
-a rerun that changes none of them sends the very same HTML, so the browser keeps the frame and
-its layout (a click on a node does not redraw the graph).
+The drawing is memoised per session on what it shows (input, filters, colour, height, physics,
+layout round): a rerun that changes none of them sends the very same HTML, so the browser keeps
+the frame and its view (a click on a node or an edge, or a drag, does not redraw the graph).
+Every actor is drawn at its place in the article's layout (``graph_layout``), so a filter change
+removes actors without moving the others; "Re-lay out" makes a fresh layout.
 """
 from __future__ import annotations
 
@@ -11,7 +13,7 @@ from pathlib import Path
 import streamlit as st
 
 from actorgraph.render import graph_country_colors, render_html
-from components import state
+from components import graph_layout, state
 from components.bridge import graph_click_bridge
 from components.view import View
 
@@ -61,8 +63,9 @@ def _controls(cols) -> tuple[str, int, bool]:
         st.toggle(
             "Physics", key=state.seed(state.D_PHYSICS), on_change=state.keep,
             args=(state.D_PHYSICS,),
-            help="On: dragging an actor pulls its neighbours along. Off: the layout freezes "
-                 "once settled and actors stay where you drop them.",
+            help="On: the physics moves the actors, and dragging one pulls its neighbours "
+                 "along. Off: every actor stays where it is drawn, whatever the filters, and "
+                 "where you drop it.",
         )
     return (st.session_state[state.D_COLOR_BY], int(st.session_state[state.D_HEIGHT]),
             bool(st.session_state[state.D_PHYSICS]))
@@ -83,20 +86,28 @@ def vis_js_url() -> str | None:
 
 
 def graph_html(view: View, color_by: str, height: int, physics: bool) -> str:
-    memo_key = (view.key, color_by, height, physics)
+    # the positions are not in the key: a drag reported by the bridge must not redraw the graph
+    memo_key = (view.key, color_by, height, physics, graph_layout.layout_round())
     memo = st.session_state.get(state.HTML_MEMO)
     if memo is not None and memo[0] == memo_key and memo[1] is view.extraction:
         return memo[2]
     html = render_html(view.graph, color_by=color_by, height_px=height, physics=physics,
                        highlight=view.filters.focus, vis_js_url=vis_js_url(),
-                       colors=graph_country_colors(view.full))  # colours kept across filters
+                       colors=graph_country_colors(view.full),  # colours kept across filters
+                       positions=graph_layout.positions(view))  # and places
     st.session_state[state.HTML_MEMO] = (memo_key, view.extraction, html)
     return html
 
 
 def graph_panel(view: View, *, compact: bool = False) -> None:
     """Controls, the drawing (full width of its column) and the click bridge."""
-    color_by, height, physics = display_controls(compact)
+    with st.container(horizontal=True, vertical_alignment="bottom", key="ag_graph_controls"):
+        color_by, height, physics = display_controls(compact)
+        st.button("Re-lay out", icon=":material/shuffle:", key="ag_relayout",
+                  on_click=graph_layout.relayout, args=(view,),
+                  disabled=view.graph.number_of_nodes() < 2,
+                  help="Place the actors shown afresh. Otherwise every actor keeps its place "
+                       "while filters change, and where you drag it.")
     H = view.graph
     if H.number_of_nodes() == 0:
         if view.full.number_of_nodes() == 0:

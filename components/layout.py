@@ -14,8 +14,10 @@ ICON = Path(__file__).resolve().parent / "assets" / "icon.png"
 # to graph, benchmarks/load_sessions.py): the pulse of the grey placeholders shown while a
 # widget's code loads, and the fade of the elements of the previous run (they still dim after
 # Streamlit's half-second delay, at once rather than over a second). Spinners keep spinning.
+# The page's side margins are narrowed (Streamlit's wide layout keeps 5rem each side) so the
+# graph, beside the details, gets that room.
 _CSS = """<style>
-.stMainBlockContainer { padding-top: 3.2rem; }
+.stMainBlockContainer { padding-top: 3.2rem; padding-left: 2rem; padding-right: 2rem; }
 [data-testid="stSkeleton"] { animation: none !important; }
 [data-stale="true"] { transition-duration: 0s !important; }
 </style>"""

@@ -30,11 +30,14 @@ def md_escape(text: object) -> str:
     return _MD_SPECIAL.sub(r"\\\1", s)
 
 
-def find_spans(text: str, terms: Iterable[str]) -> list[tuple[int, int, int]]:
+def find_spans(text: str, terms: Iterable[str],
+               fixed: Iterable[tuple[int, int, int]] = ()) -> list[tuple[int, int, int]]:
     """Non-overlapping ``(start, end, group)`` of the terms in ``text``, case-insensitive, on word
     boundaries where the term starts/ends with a word character, longest match first.
 
-    ``terms`` is an iterable of ``(term, group)`` pairs or plain strings (group 0).
+    ``terms`` is an iterable of ``(term, group)`` pairs or plain strings (group 0). ``fixed``
+    spans ``(start, end, group)`` (e.g. where the engine found the cue) come first; those out of
+    bounds or overlapping an earlier one are left out.
     """
     pairs: list[tuple[str, int]] = []
     for t in terms:
@@ -44,6 +47,11 @@ def find_spans(text: str, terms: Iterable[str]) -> list[tuple[int, int, int]]:
             pairs.append((term, group))
     found: list[tuple[int, int, int]] = []
     taken = [False] * len(text)
+    for s, e, group in fixed:
+        if 0 <= s < e <= len(text) and not any(taken[s:e]):
+            found.append((s, e, group))
+            for i in range(s, e):
+                taken[i] = True
     for term, group in sorted(pairs, key=lambda p: -len(p[0])):
         pre = r"(?<!\w)" if re.match(r"\w", term) else ""
         post = r"(?!\w)" if re.search(r"\w$", term) else ""
@@ -60,15 +68,17 @@ def highlight(
     text: str,
     terms: Iterable[str | tuple[str, int]],
     styles: tuple[str, ...] = ("",),
+    fixed: Iterable[tuple[int, int, int]] = (),
 ) -> str:
-    """HTML of ``text`` with each term found wrapped in ``<mark>``.
+    """HTML of ``text`` with each term found (and each ``fixed`` span, see `find_spans`) wrapped
+    in ``<mark>``.
 
     Every slice of ``text`` is escaped; the ``<mark>`` tags are the only markup.
     ``styles[group]`` is the inline CSS of the marks of a term of that group.
     """
     out: list[str] = []
     pos = 0
-    for s, e, group in find_spans(text, terms):
+    for s, e, group in find_spans(text, terms, fixed):
         out.append(esc(text[pos:s]))
         style = styles[group] if group < len(styles) else styles[-1]
         attr = f' style="{esc(style)}"' if style else ""

@@ -160,3 +160,5 @@ def _filters(G: nx.Graph, *, disabled: bool = False) -> None:
 def _keep_focus() -> None:
     value = st.session_state[state.widget_key(state.F_FOCUS)]
     st.session_state[state.F_FOCUS] = None if value == NO_FOCUS else value
+    if value != NO_FOCUS:  # the details panel shows the actor focused on
+        state.show_actor(value)

@@ -20,6 +20,9 @@ UPLOAD_SEEN = "ag:upload_seen"  # file id of the upload last analysed (or refuse
 ERROR = "ag:error"  # message of the last input that failed, shown beside the inputs; None if none
 SELECTED = "ag:selected"  # id of the actor whose details are shown, or None
 SELECTED_PAIR = "ag:selected_pair"  # (a, b) ids of the relation whose evidence is shown, or None
+# what the details panel shows: the actor SELECTED ("actor") or the relation SELECTED_PAIR
+# ("relation"), whichever the user chose last (a click on a node or an edge, a table row, a focus)
+DETAILS_SHOWS = "ag:details_shows"
 
 # --- filters (sidebar; apply to graph, tables and counts) --------------------------------------
 F_COUNTRIES = "ag:f:countries"
@@ -46,6 +49,9 @@ VIEW = "ag:view"  # the View (graphs + filters) shown; recomputed when article o
 INPUTS_OPEN = "ag:inputs_open"  # the Home page's input panel is open (it folds on each new article)
 GO_HOME = "ag:go_home"  # set by "Load another article": the next run switches to Home
 HTML_MEMO = "ag:html_memo"  # (key, extraction, html) of the last graph drawn: a rerun resends it
+# where the graph draws each actor of the article: {"input": INPUT_ID, "round": n, "pos": {id: (x,
+# y)}}; kept while filters change, updated when the user drags actors, redone by "Re-lay out"
+LAYOUT = "ag:layout"
 
 # widget key of the graph's click bridge (a st.components.v2 component)
 BRIDGE_KEY = "ag_graph_bridge"
@@ -72,6 +78,8 @@ DEFAULTS: dict[str, Any] = {
     ERROR: None,
     SELECTED: None,
     SELECTED_PAIR: None,
+    DETAILS_SHOWS: "actor",
+    LAYOUT: None,
     INPUTS_OPEN: True,
     GO_HOME: False,
     **FILTER_DEFAULTS,
@@ -130,6 +138,19 @@ def set_result(extraction: Extraction, input_id: str) -> None:
             st.session_state[key] = FILTER_DEFAULTS[key]
         st.session_state[SELECTED] = None
         st.session_state[SELECTED_PAIR] = None
+        st.session_state[DETAILS_SHOWS] = "actor"
+
+
+def show_actor(actor_id: str) -> None:
+    """Make the details panel show this actor."""
+    st.session_state[SELECTED] = actor_id
+    st.session_state[DETAILS_SHOWS] = "actor"
+
+
+def show_relation(a: str, b: str) -> None:
+    """Make the details panel show the relation between these two actors."""
+    st.session_state[SELECTED_PAIR] = (a, b)
+    st.session_state[DETAILS_SHOWS] = "relation"
 
 
 def set_error(message: str) -> None:

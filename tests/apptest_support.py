@@ -94,9 +94,9 @@ def elements(at: AppTest, kind: str) -> list:
     return list(at.get(kind))
 
 
-def click_node(at: AppTest, node_id: str) -> AppTest:
-    """Do what the browser does when a node of the graph is clicked: the bridge component calls
-    ``setTriggerValue("select", id)``, which sends the component's trigger widget with the next
+def bridge_event(at: AppTest, event: str, value: object) -> AppTest:
+    """Do what the browser does when the graph posts a message: the bridge component calls
+    ``setTriggerValue(event, value)``, which sends the component's trigger widget with the next
     rerun. The trigger id is read from the mounted component, as the frontend does."""
     from streamlit.components.v2.bidi_component.main import _make_trigger_id
 
@@ -106,8 +106,18 @@ def click_node(at: AppTest, node_id: str) -> AppTest:
     states: WidgetStates = at._tree.get_widget_states()
     trigger = states.widgets.add()
     trigger.id = _make_trigger_id(bridges[0].proto.id, "events")
-    trigger.json_trigger_value = json.dumps([{"event": "select", "value": node_id}])
+    trigger.json_trigger_value = json.dumps([{"event": event, "value": value}])
     return at._run(states)
+
+
+def click_node(at: AppTest, node_id: str) -> AppTest:
+    """A click on a node of the graph (``setTriggerValue("select", id)``)."""
+    return bridge_event(at, "select", node_id)
+
+
+def click_edge(at: AppTest, a: str, b: str) -> AppTest:
+    """A click on the edge a–b of the graph (``setTriggerValue("edge", [from, to])``)."""
+    return bridge_event(at, "edge", [a, b])
 
 
 def click_row(at: AppTest, key: str, row: int) -> AppTest:

@@ -14,7 +14,7 @@ from browser_support import need_chromium
 from pages import PAGES
 from tools.browser import (
     COUNTRY_FILTER, DETAILS, GRAPH_IFRAME, JS_LABELS, JS_NODES, ROOT, Chromium, StreamlitServer,
-    node_point, open_app, upload, wait_graph,
+    graph_frame, node_point, open_app, upload, wait_graph,
 )
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
@@ -234,3 +234,122 @@ def test_browser_hostile_names_are_shown_as_text(server, page):
                 s => s.textContent.includes("window.__pwned=2")
                      && !s.textContent.includes("vis.DataSet")).length""")
         assert injected == 0, frame.url
+
+
+# --- issue 9: edges first-class, positions kept, the explorer's canvas the widest ---------------
+
+JS_POSITIONS = """() => { const p = network.getPositions(); const out = {};
+    for (const id in p) out[id] = [p[id].x, p[id].y]; return out; }"""
+# The labels, shapes included, that reach beyond the canvas in the first (fitted) view.
+JS_CLIPPED = """() => { const c = document.querySelector('#mynetwork canvas').getBoundingClientRect();
+    const out = [];
+    for (const id of network.body.nodeIndices) {
+        const n = network.body.nodes[id], bb = n.shape.boundingBox;
+        const a = network.canvasToDOM({x: bb.left, y: bb.top});
+        const z = network.canvasToDOM({x: bb.right, y: bb.bottom});
+        if (a.x < 0 || a.y < 0 || z.x > c.width || z.y > c.height) out.push(n.options.label);
+    }
+    return out; }"""
+# An edge to click: its midpoint on the drawn curve, where vis finds that edge and no node.
+JS_EDGE_POINT = """() => {
+    for (const id of network.body.edgeIndices) {
+        const e = network.body.edges[id];
+        if (!e.connected || !e.edgeType) continue;
+        const mid = e.edgeType.getPoint(0.5);
+        const dom = network.canvasToDOM(mid);
+        if (network.getNodeAt(dom) !== undefined || network.getEdgeAt(dom) !== id) continue;
+        const c = document.querySelector('#mynetwork canvas').getBoundingClientRect();
+        if (dom.x < 10 || dom.y < 10 || dom.x > c.width - 10 || dom.y > c.height - 10) continue;
+        return {id: id, from: e.fromId, to: e.toId, x: c.left + dom.x, y: c.top + dom.y,
+                title: edges.get(id).title};
+    }
+    return null; }"""
+
+
+def _wait_fitted(frame) -> None:
+    frame.wait_for_function("() => window.agFitted === true", timeout=15_000)
+
+
+def _assert_details_beside_graph(page) -> None:
+    details = page.locator(DETAILS).bounding_box()
+    graph = page.query_selector(GRAPH_IFRAME).bounding_box()
+    assert details["x"] >= graph["x"] + graph["width"] - 1, (details, graph)  # not below it
+    assert details["y"] < graph["y"] + 200, (details, graph)
+
+
+def _graph_width(page) -> float:
+    return page.query_selector(GRAPH_IFRAME).bounding_box()["width"]
+
+
+def test_browser_edge_click_positions_kept_and_widest_canvas(server, page):
+    open_app(page, server.url)
+    upload(page, REFERENCE)
+    frame = wait_graph(page, timeout=GRAPH_TIMEOUT)
+    _wait_fitted(frame)
+    home_width = _graph_width(page)
+    assert frame.evaluate(JS_CLIPPED) == []  # no label cut at the rim of the first view
+    _assert_details_beside_graph(page)
+
+    # the explorer's canvas is the widest of the pages with a graph at 1280x800
+    page.get_by_role("link", name="Graph explorer", exact=True).click()
+    page.wait_for_function("() => [...document.querySelectorAll('h1')]"
+                           ".some(h => h.innerText.trim() === 'Graph explorer')")
+    frame = wait_graph(page)
+    _wait_fitted(frame)
+    explorer_width = _graph_width(page)
+    assert explorer_width > home_width + 40, (explorer_width, home_width)
+    assert frame.evaluate(JS_CLIPPED) == []
+    _assert_details_beside_graph(page)
+
+    # a click on an edge shows the relation and its evidence in the details panel
+    page.query_selector(GRAPH_IFRAME).scroll_into_view_if_needed()
+    edge = frame.evaluate(JS_EDGE_POINT)
+    assert edge is not None
+    box = page.query_selector(GRAPH_IFRAME).bounding_box()  # frame → page coordinates
+    edge["x"], edge["y"] = edge["x"] + box["x"], edge["y"] + box["y"]
+    page.mouse.move(edge["x"], edge["y"], steps=3)
+    page.wait_for_timeout(600)  # the tooltip shows
+    assert frame.evaluate("(document.querySelector('div.vis-tooltip') || {style: {}})"
+                          ".style.visibility") == "visible"
+    page.mouse.click(edge["x"], edge["y"])
+    card = page.locator(f"{DETAILS} .ag-relation-card")
+    card.wait_for(timeout=15_000)
+    assert frame.evaluate("document.querySelector('div.vis-tooltip').style.visibility") != "visible"
+    text = card.inner_text()
+    first = next(line for line in edge["title"].splitlines() if line.startswith("\u2022 "))[2:]
+    assert " ".join(first.split())[:60].rstrip("\u2026") in " ".join(text.split()), (first, text)
+    assert "Confidence" in text and "Direction" in text and "Kind of event" in text
+    assert card.locator(".ag-evidence mark").count() >= 2  # actors and cue marked
+    labels = {n["id"]: n["label"] for n in frame.evaluate(JS_NODES)}
+    assert labels[edge["from"]] in text and labels[edge["to"]] in text
+    page.locator(DETAILS).scroll_into_view_if_needed()
+    _shot(page, "edge-details.png")
+
+    # a filter change removes actors; the others stay where they were drawn
+    before = frame.evaluate(JS_POSITIONS)
+    box = page.locator(f"{COUNTRY_FILTER} input")
+    box.click()
+    page.locator("[role=option]", has_text="Turkey (").first.wait_for()
+    box.press_sequentially("Turkey")
+    page.keyboard.press("Enter")
+    page.keyboard.press("Escape")
+    frame = wait_graph(page, differs_from=list(labels.values()))
+    _wait_fitted(frame)
+    after = frame.evaluate(JS_POSITIONS)
+    assert 1 < len(after) < len(before)
+    for node, (x, y) in after.items():
+        assert node in before
+        assert abs(x - before[node][0]) < 0.1 and abs(y - before[node][1]) < 0.1, node
+    assert frame.evaluate(JS_CLIPPED) == []
+
+    # "Re-lay out" draws the actors shown afresh
+    shown = frame.evaluate(JS_LABELS)
+    page.get_by_role("button", name="Re-lay out").filter(visible=True).click()
+    page.wait_for_function(
+        "([sel, before]) => { const f = document.querySelector(sel); const w = f && f.contentWindow;"
+        " if (!w || !w.network || w.agFitted !== true) return false;"
+        " const p = w.network.getPositions();"
+        " return Object.keys(p).some(id => !before[id] || Math.abs(p[id].x - before[id][0]) > 1); }",
+        arg=[GRAPH_IFRAME, after], timeout=15_000)
+    assert sorted(graph_frame(page).evaluate(JS_LABELS)) == sorted(shown)
+    assert not page.dialogs

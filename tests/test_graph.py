@@ -81,7 +81,7 @@ def test_graph_two_hostile_claims_beat_one_alliance():
     assert e["evidence"] == [c["sentence"] for c in e["claims"]]
     assert e["weight"] == 3
     assert set(e["claims"][0]) == {"relation", "source", "target", "directed", "confidence", "sentence",
-                                   "sentence_index", "cue", "rule", "cameo", "quad"}
+                                   "sentence_index", "cue", "cue_start", "rule", "cameo", "quad"}
 
 
 def test_graph_larger_alliance_total_wins():
@@ -277,3 +277,24 @@ def test_graph_edge_takes_cameo_and_quad_from_its_strongest_claims():
     assert e["relation"] == HOSTILITY
     assert (e["cameo"], e["quad"]) == ("19", "material_conflict")  # the strongest hostile claim with a code
     assert [c["cameo"] for c in e["claims"]] == ["11", "19", "07", ""]
+
+
+def test_graph_claims_carry_where_the_cue_is(analyse):  # real engine
+    """Every claim says where in its sentence the engine found the cue (the details panel
+    marks that very word, not every word spelt like it)."""
+    ex = analyse("Iran backed the militias against the rebels, and Turkey fought the militias "
+                 "in the north.")
+    G = build_graph(ex)
+    claims = [c for _, _, d in G.edges(data=True) for c in d["claims"]]
+    assert claims
+    located = [c for c in claims if c["cue_start"] >= 0]
+    assert located, claims
+    for c in located:
+        assert c["sentence"][c["cue_start"]:c["cue_start"] + len(c["cue"])] == c["cue"], c
+    fought = [c for c in located if c["cue"] == "fought"]
+    assert fought and fought[0]["cue_start"] == fought[0]["sentence"].index("fought")
+
+
+def test_graph_cue_start_defaults_to_unknown():
+    ev = Evidence("A backs B.", 0, 0, 10, cue="backs")
+    assert ev.cue_start == -1

@@ -19,7 +19,9 @@ import actorgraph.render  # noqa: E402
 from actorgraph.errors import ActorGraphError  # noqa: E402
 from actorgraph.graph import build_graph  # noqa: E402
 from actorgraph.model import ALLIANCE, HOSTILITY, TALKS, Actor, Article, Evidence, Extraction, Relation  # noqa: E402
-from actorgraph.render import EDGE_STYLES, TYPE_SHAPES, render_html, render_network_data  # noqa: E402
+from actorgraph.render import (  # noqa: E402
+    EDGE_STYLES, TYPE_SHAPES, edge_id, js_literal, render_html, render_network_data,
+)
 
 SCRIPT_LABEL = "</script><script>alert(1)</script>"
 IMG_LABEL = "<img src=x onerror=alert(1)>"
@@ -80,7 +82,7 @@ def test_render_vis_network_from_the_app_server():
     assert re.findall(r"<script\b[^>]*\bsrc\s*=[^>]*>", page) == [f'<script src="{url}">']
     assert "A dynamic, browser-based visualization library" not in page  # vis' own header
     assert len(page) < 60_000
-    assert "vis.Network" in page and "agAfterDraw(network, nodes);" in page
+    assert "vis.Network" in page and "agAfterDraw(network, nodes, edges);" in page
     assert data_section(page) == data_section(render_html(graph()))
     for bad in ("https://cdn.example/vis.js", "//cdn.example/vis.js", "javascript:alert(1)",
                 "data:text/javascript,alert(1)", "\\\\host\\vis.js", "a.js\n<script>"):
@@ -197,10 +199,60 @@ def test_render_legend_fixed_text_only():
     assert "membership" not in legend  # only what is drawn
 
 
-def test_render_click_posts_node_id_to_parent():
+def test_render_click_posts_node_and_edge_to_parent():
     page = render_html(graph())
-    assert 'window.parent.postMessage({type: "actorgraph:select", id: params.nodes[0]}, "*")' in page
-    assert "agAfterDraw(network, nodes);" in page
+    assert 'agPost({type: "actorgraph:select", id: params.nodes[0]});' in page
+    assert ('agPost({type: "actorgraph:select-edge", id: e.id, from: e.from, to: e.to});'
+            in page)
+    assert "window.parent.postMessage(msg, \"*\")" in page
+    assert "agAfterDraw(network, nodes, edges);" in page
+    assert "agHideTooltip(network);  // no tooltip left standing after a click" in page
+
+
+def test_render_edge_ids_are_stable_and_unique():
+    G = graph()
+    ids = [e["id"] for e in render_network_data(G)["edges"]]
+    assert len(set(ids)) == len(ids) == G.number_of_edges()
+    assert edge_id("iran", "militias") == edge_id("militias", "iran") in ids
+    # the same pair has the same id in a drawing of part of the graph (a filter)
+    H = G.subgraph(["iran", "militias", "turkey"])
+    assert {e["id"] for e in render_network_data(H)["edges"]} <= set(ids)
+    edge = next(e for e in render_network_data(G)["edges"] if e["id"] == edge_id("iran", "militias"))
+    assert (edge["from"], edge["to"]) == ("iran", "militias")  # the direction the text gives
+    page = render_html(G)
+    assert js_literal(edge_id("iran", "militias"))[1:-1] in data_section(page)
+
+
+def test_render_positions_are_passed_through_and_kept():
+    G = graph()
+    pos = {n: (10.0 * i, -5.5 * i) for i, n in enumerate(G)}
+    data = render_network_data(G, positions=pos)
+    assert {n["id"]: (n["x"], n["y"]) for n in data["nodes"]} == pos
+    physics = data["options"]["physics"]
+    assert physics["enabled"] is False and physics["stabilization"]["enabled"] is False
+    page = render_html(G, positions=pos)
+    assert "var agPositioned = true;" in page
+    assert '"x": 10.0, "y": -5.5' in page
+    # a filtered drawing gives each remaining node the very same place
+    H = G.subgraph(["iran", "turkey"])
+    kept = {n["id"]: (n["x"], n["y"]) for n in render_network_data(H, positions=pos)["nodes"]}
+    assert kept == {"iran": pos["iran"], "turkey": pos["turkey"]}
+    # physics on starts from the positions and settles
+    on = render_network_data(G, positions=pos, physics=True)["options"]["physics"]
+    assert on["enabled"] is True and on["stabilization"]["enabled"] is True
+    # without positions (or with some missing) vis-network lays the graph out, as before
+    for partial in (None, {"iran": (0, 0)}):
+        data = render_network_data(G, positions=partial)
+        assert data["options"]["physics"]["enabled"] is True
+        assert "var agPositioned = false;" in render_html(G, positions=partial)
+    assert "x" not in render_network_data(G)["nodes"][0]
+
+
+def test_render_fit_leaves_a_margin_and_keeps_labels_readable():
+    page = render_html(graph(), positions={n: (0.0, 0.0) for n in graph()})
+    assert "network.getScale() * 0.9" in page  # FIT_MARGIN
+    assert 'network.once("afterDrawing", function () { agFit(network); });' in page
+    assert "if (scale * 16 < 12) { scale = 12 / 16; }" in page
 
 
 def test_render_highlight_is_escaped_and_optional():
@@ -354,3 +406,54 @@ def test_render_weak_claims_thin_dashed_and_partners_faded():
     nodes = {n["id"]: n for n in data["nodes"]}
     assert "opacity" not in nodes["a"] and nodes["b"]["opacity"] < 1
     assert data["legend"]["weak"] is True
+
+
+@pytest.mark.browser
+@pytest.mark.skipif(not CHROMIUM.exists(), reason="needs Debian's Chromium (make browser)")
+def test_render_in_browser_positions_kept_edge_click_and_drag_posted(tmp_path):
+    playwright = pytest.importorskip("playwright.sync_api")
+    G = graph()
+    pos = {"iran": (-200.0, -100.0), "militias": (0.0, 0.0), "rebels": (200.0, 100.0),
+           "turkey": (180.0, -160.0), "un": (-150.0, 150.0)}
+    (tmp_path / "graph.html").write_text(render_html(G, positions=pos), encoding="utf-8")
+    (tmp_path / "parent.html").write_text(
+        '<!DOCTYPE html><html><body style="margin:0"><script>window.got = [];'
+        'window.addEventListener("message", e => window.got.push(e.data));</script>'
+        '<iframe src="graph.html" style="border:0;width:700px;height:720px"></iframe></body></html>',
+        encoding="utf-8")
+    with playwright.sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=["--no-sandbox"])
+        try:
+            page = browser.new_page(viewport={"width": 800, "height": 800})
+            errors = []
+            page.on("pageerror", lambda e: errors.append(str(e)))
+            page.goto((tmp_path / "parent.html").as_uri())
+            frame = page.frames[1]
+            frame.wait_for_function("window.agFitted === true", timeout=20000)
+            drawn = frame.evaluate("network.getPositions()")
+            assert {k: (v["x"], v["y"]) for k, v in drawn.items()} == pos  # exactly as given
+            assert frame.evaluate("network.physics.physicsEnabled") is False
+            assert frame.evaluate("network.getScale()") * 16 >= 12  # labels readable
+            # an edge: its midpoint on the drawn curve
+            point = frame.evaluate("""(id) => { const e = network.body.edges[id];
+                return network.canvasToDOM(e.edgeType.getPoint(0.5)); }""", edge_id("militias", "rebels"))
+            page.mouse.click(point["x"], point["y"])
+            page.wait_for_function("window.got.length > 0", timeout=5000)
+            assert page.evaluate("window.got") == [{"type": "actorgraph:select-edge",
+                                                    "id": edge_id("militias", "rebels"),
+                                                    "from": "militias", "to": "rebels"}]
+            # a drag posts every position, the dragged node's new one included
+            start = frame.evaluate("network.canvasToDOM({x: 180, y: -160})")
+            page.mouse.move(start["x"], start["y"])
+            page.mouse.down()
+            page.mouse.move(start["x"] + 60, start["y"] + 40, steps=8)
+            page.mouse.up()
+            page.wait_for_function("window.got.some(m => m.type === 'actorgraph:positions')",
+                                   timeout=5000)
+            moved = next(m for m in page.evaluate("window.got") if m["type"] == "actorgraph:positions")
+            assert set(moved["positions"]) == set(pos)
+            assert moved["positions"]["turkey"] != [180.0, -160.0]
+            assert moved["positions"]["iran"] == [-200.0, -100.0]  # the others stay
+            assert errors == []
+        finally:
+            browser.close()

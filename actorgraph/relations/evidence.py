@@ -23,8 +23,9 @@ def to_relations(claims: list[Claim], res: Resolution) -> list[Relation]:
         if end - start > MAX_EVIDENCE_CHARS and c.cue_char >= 0:
             start, end = _window(text, start, end, c.cue_char)
         key = (frozenset((c.source, c.target)), c.relation, sent.start)
+        cue_start = c.cue_char - start if start <= c.cue_char < end else -1
         ev = Evidence(sentence=text[start:end], sentence_index=res.sent_index[sent.start], start=start,
-                      end=end, cue=c.cue, rule=c.rule)
+                      end=end, cue=c.cue, rule=c.rule, cue_start=cue_start)
         rel = Relation(source=c.source, target=c.target, relation=c.relation,
                        confidence=c.confidence, evidence=ev, directed=c.directed,
                        cameo=c.cameo, quad=c.quad)

@@ -36,11 +36,14 @@ def render() -> None:
                 "`python -m actorgraph batch FOLDER --db DB` and start the app with "
                 f"{cs.ENV_VAR}=DB.", icon=":material/info:")
         return
-    with st.container(key="ag_corpus_overview", horizontal=True):
+    # narrower than the explorer's 7:3, which keeps the widest graph of any page
+    graph_col, side_col = st.columns([2, 1], gap="small")
+    with side_col, st.container(key="ag_corpus_overview"):
         st.metric("Articles", full.graph.get("articles", 0))
         st.metric("Actors", G.number_of_nodes())
         st.metric("Relations", G.number_of_edges())
-    corpus_graph_panel(G)
+    with graph_col:
+        corpus_graph_panel(G)
     st.subheader("Articles", anchor=False)
     shown = [a for a in every if _in_range(a, filters)]
     articles_panel(store, shown)

@@ -11,7 +11,7 @@ import pytest
 
 from browser_support import need_chromium
 from corpus_support import DATED, dated_page
-from tools.browser import ROOT, Chromium, StreamlitServer
+from tools.browser import GRAPH_IFRAME, ROOT, Chromium, StreamlitServer, open_app, upload, wait_graph
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -84,3 +84,15 @@ def test_corpus_upload_three_one_graph_then_the_date_range(tmp_path, monkeypatch
         assert after and set(after) < set(before)  # fewer actors: only the March article is left
         assert _metric(page, "Articles") == 1
         page.screenshot(path=str(SHOTS / "corpus-date-range.png"), full_page=True)
+
+        # the explorer's graph stays the widest of any page: an article opened in the same window
+        corpus_width = page.query_selector(CORPUS_GRAPH).bounding_box()["width"]
+        open_app(page, srv.url)
+        upload(page, ROOT / "sample_articles" / "01_syria-iraqi-militias.txt")
+        wait_graph(page, timeout=TIMEOUT_MS / 1000)
+        page.get_by_role("link", name="Graph explorer", exact=True).click()
+        page.wait_for_function("() => [...document.querySelectorAll('h1')]"
+                               ".some(h => h.innerText.trim() === 'Graph explorer')")
+        wait_graph(page, timeout=TIMEOUT_MS / 1000)
+        explorer_width = page.query_selector(GRAPH_IFRAME).bounding_box()["width"]
+        assert explorer_width > corpus_width, (explorer_width, corpus_width)

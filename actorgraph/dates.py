@@ -11,6 +11,7 @@ import csv
 import datetime as dt
 import logging
 import os
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -93,6 +94,9 @@ _DATEPARSER_SETTINGS = {
 }
 
 
+_YEAR = re.compile(r"(?<!\d)(1[89]|2\d)\d\d(?!\d)")
+
+
 def date_from_text(body: str) -> dt.date | None:
     """The first full date of the dateline or first paragraph (dateparser), or None."""
     from dateparser.search import search_dates
@@ -104,7 +108,12 @@ def date_from_text(body: str) -> dt.date | None:
         found = search_dates(head, languages=["en"], settings=_DATEPARSER_SETTINGS)
     except Exception:  # dateparser gives up on odd input with assorted errors; then: undated
         return None
-    return found[0][1].date() if found else None
+    # Relative phrases ("last night", "yesterday") are resolved against today and pass
+    # REQUIRE_PARTS; only a date that names its year dates the article.
+    for said, when in found or ():
+        if _YEAR.search(said):
+            return when.date()
+    return None
 
 
 def article_date(name: str, *, manifest: dict[str, dt.date] | None = None,

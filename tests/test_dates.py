@@ -54,6 +54,9 @@ def test_time_element_and_no_metadata():
     ("BEIRUT, 12 January 2025 (Staff) - Hezbollah said on Sunday...", dt.date(2025, 1, 12)),
     ("Late on Sunday the president announced troops would leave.", None),
     ("The talks failed.\n\nOn 2 May 2020 the army attacked.", None),  # only the first paragraph
+    # relative phrases are not the article's date (dateparser resolves them against today)
+    ("Fighters crossed the border last night to help the army, a week after the city fell.", None),
+    ("Rebels seized the town yesterday; on 3 June 2023 they had lost it.", dt.date(2023, 6, 3)),
 ])
 def test_dateline_or_first_date(body, expected):
     assert date_from_text(body) == expected

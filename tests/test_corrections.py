@@ -257,3 +257,68 @@ def test_corrections_carry_over_takes_aliases_and_merges_whose_actors_are_there(
     carried = cx.carry_over(extraction(), [earlier, earlier])
     assert [(c.kind, c.actor) for c in carried] == [("merge", "sna_2"), ("alias", "turkey")]
     assert {c.carried_from for c in carried} == {"Earlier article"}
+
+
+# --- where they are kept ----------------------------------------------------------------------------
+
+def test_corrections_file_store_keeps_each_token_apart(tmp_path):
+    from actorgraph.correction_store import FileCorrectionStore, new_token
+
+    store = FileCorrectionStore(tmp_path)
+    mine, theirs = new_token(), new_token()
+    assert store.load(mine, HASH) is None
+    cs = Corrections(HASH, (cx.remove("iran"),), title="Test article")
+    store.save(mine, cs)
+    assert store.load(mine, HASH) == cs
+    assert store.load(theirs, HASH) is None
+    assert store.all(mine) == [cs] and store.all(theirs) == []
+    store.save(mine, Corrections(HASH, (), title="Test article"))  # all undone: kept as empty
+    assert store.load(mine, HASH) == Corrections(HASH, (), title="Test article")
+    with pytest.raises(CorrectionsError, match="malformed"):
+        store.load("../../etc", HASH)
+    with pytest.raises(CorrectionsError, match="malformed"):
+        store.save(mine, Corrections("../x", ()))
+
+
+def test_corrections_file_store_sets_a_damaged_file_aside(tmp_path):
+    from actorgraph.correction_store import FileCorrectionStore, new_token
+
+    store, token = FileCorrectionStore(tmp_path), new_token()
+    path = tmp_path / token / f"{HASH}.json"
+    path.parent.mkdir()
+    path.write_text("{broken")
+    with pytest.raises(CorrectionsError, match="set aside"):
+        store.load(token, HASH)
+    assert (tmp_path / token / f"{HASH}.damaged.json").read_text() == "{broken"
+    assert store.load(token, HASH) is None
+
+
+def test_corrections_db_store_keeps_them_and_old_stores_gain_the_table(tmp_path):
+    import sqlalchemy as sa
+
+    from actorgraph.correction_store import DbCorrectionStore, new_token
+    from actorgraph.store import SCHEMA_VERSION, open_store, schema
+
+    db = str(tmp_path / "corpus.db")
+    open_store(db).close()
+    # make it a store of schema version 1, without the corrections table
+    engine = sa.create_engine(f"sqlite:///{db}")
+    with engine.begin() as conn:
+        conn.execute(sa.text("DROP TABLE corrections"))
+        conn.execute(schema.meta.update().where(schema.meta.c.key == "schema_version")
+                     .values(value="1"))
+    engine.dispose()
+    store = open_store(db)
+    with store.engine.connect() as conn:
+        assert "corrections" in sa.inspect(conn).get_table_names()
+        version = conn.execute(sa.select(schema.meta.c.value)
+                               .where(schema.meta.c.key == "schema_version")).scalar_one()
+    assert version == str(SCHEMA_VERSION)
+    kept, token = DbCorrectionStore(store), new_token()
+    cs = Corrections(HASH, (cx.merge("sna_2", "sna"),), title="Test article")
+    kept.save(token, cs)
+    kept.save(token, cs.added(cx.alias("turkey", "Ankara")))
+    assert kept.load(token, HASH).items[-1].value == "Ankara"
+    assert kept.load(new_token(), HASH) is None
+    assert len(kept.all(token)) == 1 and kept.carries_over
+    store.close()

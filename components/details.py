@@ -11,8 +11,10 @@ from dataclasses import dataclass
 import networkx as nx
 import streamlit as st
 
+from actorgraph.corrections import USER_PREFIX
 from actorgraph.model import ALLIANCE, HOSTILITY
 from components import state
+from components.corrections import actor_corrections, relation_corrections
 from components.labels import country_label, relation_label, type_label
 from components.safe import esc, highlight
 from components.view import View
@@ -99,6 +101,10 @@ def link_html(G: nx.Graph, node: str, link: Link, *, both_names: bool = False,
     claims = list(d.get("claims") or ())
     items = []
     for sentence in d.get("evidence") or ():
+        if str(sentence).startswith(USER_PREFIX):  # the user's own correction, not the article's
+            items.append(f'<li class="ag-user-note" style="margin-bottom:6px;list-style:none;'
+                         f'margin-left:-1.2rem">✎ <i>{esc(sentence)}</i></li>')
+            continue
         own = [c for c in claims if c.get("sentence") == sentence]
         cues = [(str(c.get("cue")), 2) for c in own if c.get("cue")]
         body = highlight(str(sentence), terms + cues, styles=(MARK_ACTOR, MARK_OTHER, MARK_CUE))
@@ -163,6 +169,7 @@ def details_panel(view: View) -> None:
             return
         H = view.graph
         st.html(actor_card_html(H, node))
+        actor_corrections(view, node)
         links = links_of(H, node)
         # few links: show their sentences at once; many: one line each, opened on click
         expanded = sum(map(len, links.values())) <= EXPAND_UP_TO
@@ -202,3 +209,4 @@ def relation_panel(view: View) -> None:
     a, b = pair
     with st.container(key="ag_relation_evidence"):
         st.html(link_html(H, a, Link(b, H.edges[a, b]), both_names=True, expanded=True))
+    relation_corrections(view, a, b)

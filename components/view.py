@@ -14,6 +14,7 @@ import streamlit as st
 from actorgraph.graph import build_graph, countries_present, filter_graph
 from actorgraph.model import Extraction
 from components import state
+from components.corrections import corrected
 
 
 @dataclass(frozen=True)
@@ -115,7 +116,7 @@ def make_view(extraction: Extraction, input_id: str, filters: Filters) -> View:
 def get_view() -> View | None:
     """The view app.py computed for this run (or computed now, for a page run on its own)."""
     view = st.session_state.get(state.VIEW)
-    extraction = state.current()
+    extraction = corrected(state.current())  # the user's corrections apply here, once
     if extraction is None:
         return None
     filters = Filters.from_state()

@@ -168,6 +168,13 @@ def _add(make, message: str, box: str = ACTOR_BOX) -> bool:
     except CorrectionsError as exc:
         _say("error", str(exc), box)
         return False
+    st.session_state.setdefault(state.C_LISTS, {})[new.article] = new
+    note = notes(extraction)[-1]  # what it did, in words ("SNA merged into …")
+    if note is None:
+        message = f"{message}: nothing changed (an actor it names is not in this article)"
+    else:
+        message = note[len(cx.USER_PREFIX):]
+        message = message[:1].upper() + message[1:]
     return _commit(new, message, box)
 
 

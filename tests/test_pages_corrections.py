@@ -72,7 +72,8 @@ def test_pages_corrections_a_relabel_is_seen_on_every_page_and_in_the_downloads(
     before = metrics(at)
     _relabel_from_relations_page(at, "Turkey", "YPG", "alliance")
     assert _relation(at, "Turkey", "YPG") == "Alliance"
-    assert any("Relation set to alliance" in e.value for e in at.success)
+    assert any("set to alliance (was hostility)" in e.value.replace("\\", "")
+               for e in at.success)
     go(at, "home")
     after = metrics(at)
     assert after["Alliances"] == before["Alliances"] + 1

@@ -322,3 +322,28 @@ def test_corrections_db_store_keeps_them_and_old_stores_gain_the_table(tmp_path)
     assert kept.load(new_token(), HASH) is None
     assert len(kept.all(token)) == 1 and kept.carries_over
     store.close()
+
+
+def test_corrections_cli_applies_a_downloaded_file(tmp_path, capsys):
+    from actorgraph.cli import main
+    from actorgraph.ingest import read_path
+    from actorgraph.store import text_hash
+
+    article = tmp_path / "a.txt"
+    article.write_text("Fighting in the north\n\nIran backed Hezbollah against Israel.\n",
+                       encoding="utf-8")
+    digest = text_hash(read_path(article).text)
+    fixes = tmp_path / "fixes.json"
+    fixes.write_text(cx.to_json(Corrections(digest, (cx.relabel("iran", "hezbollah", "hostility"),))),
+                     encoding="utf-8")
+    assert main(["extract", str(article), "--corrections", str(fixes)]) == 0
+    data = json.loads(capsys.readouterr().out)
+    edge = next(e for e in data["edges"] if {e["source"], e["target"]} == {"iran", "hezbollah"})
+    assert edge["relation"] == "hostility" and edge["origin"] == "user"
+    other = tmp_path / "other.json"
+    other.write_text(cx.to_json(Corrections(HASH, (), title="Another")), encoding="utf-8")
+    assert main(["extract", str(article), "--corrections", str(other)]) == 2
+    assert "corrections of another article (Another)" in capsys.readouterr().err
+    fixes.write_text("{oops", encoding="utf-8")
+    assert main(["extract", str(article), "--corrections", str(fixes)]) == 2
+    assert "error: The corrections file is not valid JSON" in capsys.readouterr().err

@@ -136,8 +136,14 @@ def corrected(extraction: Extraction | None) -> Extraction | None:
 
 
 def notes(extraction: Extraction) -> tuple[str | None, ...]:
+    """Per correction of the article, its note (None: it did not apply)."""
     corrected(extraction)
     return st.session_state[state.C_MEMO][3]
+
+
+def applied_notes(extraction: Extraction | None) -> tuple[str, ...]:
+    """The notes of the corrections that applied, in order (for the files)."""
+    return () if extraction is None else tuple(n for n in notes(extraction) if n)
 
 
 def _commit(new: Corrections, message: str, box: str = PANEL_BOX) -> bool:

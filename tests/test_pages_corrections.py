@@ -12,7 +12,7 @@ import pytest
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from apptest_support import (  # noqa: E402
-    assert_ok, click_node, click_row, fixture_extraction, go, htmls, metrics, new_app, table,
+    XSS, assert_ok, click_node, click_row, fixture_extraction, go, htmls, metrics, new_app, table,
 )
 from actorgraph.model import Article  # noqa: E402
 from components import state  # noqa: E402
@@ -92,6 +92,8 @@ def test_pages_corrections_a_relabel_is_seen_on_every_page_and_in_the_downloads(
     data = json.loads(_maker("to_node_link_json", G)())
     edge = next(e for e in data["edges"] if {e["source"], e["target"]} == {"turkey", "ypg"})
     assert edge["relation"] == "alliance" and edge["origin"] == "user"
+    assert data["graph"]["corrections"] == [
+        "Corrected by the user: the relation between Turkey and YPG set to alliance (was hostility)"]
     assert "Corrected by the user" in _maker("edges_csv", G)()
     assert b"Corrected by the user" in _maker("to_graphml", G)()
     assert "Corrected by the user" in _maker("to_html", G)()
@@ -208,3 +210,16 @@ def test_pages_corrections_with_a_store_merges_and_aliases_apply_to_the_next_art
     assert "sna" not in G and "Syrian National Army" in G.nodes["turkey"]["mentions"]
     assert G.edges["turkey", "ypg"]["relation"] == "hostility"
     assert any("from Fixture: Turkey and the YPG" in c for c in _captions(later))
+
+
+def test_pages_corrections_names_the_user_types_are_text_never_markup():
+    at = new_app(fixture_extraction()).run()
+    go(at, "explorer")
+    click_node(at, "sna")
+    at.text_input(key="ag_corr_rename:sna").set_value(XSS)
+    at.button(key="FormSubmitter:ag_corr_rename_form:sna-Rename").click().run()
+    assert_ok(at)
+    assert at.session_state[state.VIEW].full.nodes["sna"]["label"] == XSS
+    for block in htmls(at):
+        assert "<img" not in block
+    assert any("&lt;img" in block for block in htmls(at))

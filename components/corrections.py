@@ -110,12 +110,16 @@ def current(extraction: Extraction) -> Corrections:
         _say("error", str(exc))
     except ActorGraphError as exc:
         _say("error", f"The kept corrections could not be read: {exc}")
+    except Exception as exc:  # a bug: say so, go on without them, log the trace
+        log.exception("reading the corrections of %s failed", digest[:12])
+        _say("error", f"The kept corrections could not be read because of an internal error "
+                      f"({type(exc).__name__}).")
     if found is None:
         carried = ()
         if store.carries_over:
             try:
                 carried = cx.carry_over(extraction, store.all(token))
-            except ActorGraphError as exc:
+            except Exception as exc:  # carrying over is a help, never a reason to fail
                 log.warning("carrying corrections over failed: %s", exc)
         found = Corrections(digest, carried, title)
     lists[digest] = found
@@ -153,6 +157,11 @@ def _commit(new: Corrections, message: str, box: str = PANEL_BOX) -> bool:
         _store().save(_token(), new)
     except ActorGraphError as exc:
         _say("error", f"{message}, but {exc}", box)
+        return True
+    except Exception as exc:  # a bug: the correction holds in this session; say it is not kept
+        log.exception("saving corrections failed")
+        _say("error", f"{message}, but it could not be kept because of an internal error "
+                      f"({type(exc).__name__}); download the corrections to keep them.", box)
         return True
     _say("success", message, box)
     return True

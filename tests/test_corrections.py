@@ -11,6 +11,7 @@ from actorgraph.corrections import Corrections, CorrectionsError
 from actorgraph.export import edges_csv, nodes_csv, to_graphml, to_node_link_json
 from actorgraph.graph import build_graph
 from actorgraph.model import Actor, Article, Evidence, Extraction, Mention, Relation
+from store_support import db_url  # noqa: F401  (fixture: SQLite, and PostgreSQL when there is one)
 
 HASH = "ab" * 32
 S = [
@@ -293,16 +294,16 @@ def test_corrections_file_store_sets_a_damaged_file_aside(tmp_path):
     assert store.load(token, HASH) is None
 
 
-def test_corrections_db_store_keeps_them_and_old_stores_gain_the_table(tmp_path):
+def test_corrections_db_store_keeps_them_and_old_stores_gain_the_table(db_url):
     import sqlalchemy as sa
 
     from actorgraph.correction_store import DbCorrectionStore, new_token
     from actorgraph.store import SCHEMA_VERSION, open_store, schema
 
-    db = str(tmp_path / "corpus.db")
+    db = db_url
     open_store(db).close()
     # make it a store of schema version 1, without the corrections table
-    engine = sa.create_engine(f"sqlite:///{db}")
+    engine = sa.create_engine(db if "://" in db else f"sqlite:///{db}")
     with engine.begin() as conn:
         conn.execute(sa.text("DROP TABLE corrections"))
         conn.execute(schema.meta.update().where(schema.meta.c.key == "schema_version")

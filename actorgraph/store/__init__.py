@@ -318,8 +318,12 @@ class Store:
         q = sa.select(c.c.article_hash, c.c.data).where(c.c.token == token)
         if article_hash is not None:
             q = q.where(c.c.article_hash == article_hash)
-        with self.engine.connect() as conn:
-            return [r.data for r in conn.execute(q.order_by(c.c.updated_at, c.c.article_hash))]
+        try:
+            with self.engine.connect() as conn:
+                return [r.data for r in conn.execute(q.order_by(c.c.updated_at, c.c.article_hash))]
+        except sa_exc.SQLAlchemyError as exc:
+            raise StoreError(f"Could not read the corrections in the store at {self.where}: "
+                             f"{_first_line(exc)}.") from None
 
     # ---- reading ---------------------------------------------------------------------------
     def counts(self) -> dict[str, int]:

@@ -48,7 +48,7 @@ from .graph import USER_ORIGIN, USER_RULE, decide_relation
 from .model import ALLIANCE, HOSTILITY, Actor, Evidence, Extraction, Mention, Relation
 
 __all__ = [
-    "Correction", "Corrections", "CorrectionsError", "apply", "applied", "carry_over",
+    "Correction", "Corrections", "CorrectionsError", "apply", "applied", "carry_over", "combine",
     "relabel", "remove", "merge", "rename", "alias", "to_json", "from_json", "to_dict",
     "from_dict", "KINDS", "LABELS", "NONE", "USER_PREFIX", "USER_RULE", "USER_ORIGIN", "FORMAT",
     "VERSION",
@@ -112,6 +112,20 @@ class Corrections:
 
     def __len__(self) -> int:
         return len(self.items)
+
+
+def combine(mine: Corrections, loaded: Corrections) -> tuple[Corrections, int]:
+    """``mine`` with the corrections of ``loaded`` (a file of the same article) it lacks added
+    in their order, and how many were added; a file of another article is refused."""
+    if loaded.article != mine.article:
+        which = f" ({loaded.title})" if loaded.title else ""
+        raise CorrectionsError(f"The file holds the corrections of another article{which}; "
+                               "open that article first. Nothing was changed.")
+    new, added = mine, 0
+    for c in loaded.items:
+        if c not in new.items:
+            new, added = new.added(c), added + 1
+    return new, added
 
 
 def _key(c: Correction) -> tuple:

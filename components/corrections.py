@@ -261,21 +261,11 @@ def _on_upload() -> None:
     except CorrectionsError as exc:
         _say("error", f"{uploaded.name}: {exc}")
         return
-    mine = current(extraction)
-    if loaded.article != mine.article:
-        which = f" ({loaded.title})" if loaded.title else ""
-        _say("error", f"{uploaded.name} holds the corrections of another article{which}; open "
-                      "that article first. Nothing was changed.")
+    try:
+        new, added = cx.combine(current(extraction), loaded)
+    except CorrectionsError as exc:
+        _say("error", f"{uploaded.name}: {exc}")
         return
-    new, added = mine, 0
-    for c in loaded.items:
-        if c not in new.items:
-            try:
-                new = new.added(c)
-            except CorrectionsError as exc:
-                _say("error", f"{uploaded.name}: {exc}")
-                return
-            added += 1
     _commit(new, f"Read {len(loaded.items)} correction(s) from {uploaded.name}: {added} new")
 
 
@@ -292,6 +282,8 @@ def actor_corrections(view: View, node: str) -> None:
         return
     name = _label(G, node)
     with st.container(key=ACTOR_BOX):
+        for note in G.nodes[node].get("corrections") or ():
+            st.caption("✎ " + md_escape(note))
         with st.expander("Correct this actor", icon=":material/edit:"):
             _message(ACTOR_BOX)
             with st.form(f"ag_corr_rename_form:{node}", border=False):

@@ -65,7 +65,7 @@ def _pick(page, box: str, label: str, option: str | None = None) -> None:
 
 def _reference(page):
     page.get_by_role("button", name="Try the reference article").first.click()
-    return wait_graph(page, timeout=GRAPH_TIMEOUT)
+    return wait_graph(page, timeout=GRAPH_TIMEOUT * 2)
 
 
 def _open_corrections(page, node: str, label: str):
@@ -90,6 +90,7 @@ def _shot(page, name: str) -> None:
 def test_browser_corrections_flip_and_merge_seen_everywhere_and_after_a_reload(server, chromium,
                                                                               kept):
     page = chromium.new_page()
+    page.set_default_timeout(90_000)  # a loaded machine (other test runs) slows every step
     open_app(page, server.url)
     frame = _reference(page)
     labels = frame.evaluate(JS_LABELS)
@@ -102,7 +103,8 @@ def test_browser_corrections_flip_and_merge_seen_everywhere_and_after_a_reload(s
     _pick(page, ".st-key-ag_corr_link-turkey", FLIP[1], f"{FLIP[1]} (Hostility)")
     page.locator(".st-key-ag_corr_link_label-turkey").get_by_text("Alliance", exact=True).click()
     box.get_by_role("button", name="Change the relation").click()
-    page.get_by_text("Kurdish-led forces set to alliance (was hostility)").wait_for()
+    page.locator(".st-key-ag_correct_actor [data-testid=stAlertContentSuccess]").get_by_text(
+        "Kurdish-led forces set to alliance (was hostility)").wait_for()
 
     # merge the Turkey-backed mainstream groups into the Syrian rebels
     _pick(page, ".st-key-w-ag-selected", MERGE[0])
@@ -166,13 +168,38 @@ def test_browser_corrections_flip_and_merge_seen_everywhere_and_after_a_reload(s
     assert colour is not None
     _shot(page, "corrections-after-reload.png")
 
-    # another browser (a new tab without the token) sees the article as the engine made it
+    # the corrections as a small JSON file
+    page.locator(".st-key-ag_corrections").get_by_text("Your corrections (2)").click()
+    with page.expect_download() as got:
+        page.locator(".st-key-ag_corr_download button").click()
+    saved = Path(got.value.path()).read_bytes()
+    data = json.loads(saved)
+    assert data["format"] == "actorgraph-corrections" and data["version"] == 1
+    assert [c["kind"] for c in data["corrections"]] == ["relabel", "merge"]
+    page.close()
+
+    # another browser (a new tab without the token) sees the article as the engine made it;
+    # a damaged file is refused with a message, the downloaded one brings the corrections
     other = chromium.context.new_page()
+    other.set_default_timeout(90_000)
     try:
         open_app(other, server.url)
         assert parse_qs(urlparse(other.url).query).get("ag") != [token]
-        labels = _reference(other).evaluate(JS_LABELS)
+        frame = _reference(other)
+        labels = frame.evaluate(JS_LABELS)
         assert MERGE[0] in labels
+        panel = other.locator(".st-key-ag_corrections")
+        panel.get_by_text("Your corrections (0)").click()
+        upload = ".st-key-ag_corr_upload input[type=file]"
+        other.set_input_files(upload, files=[{"name": "bad.json", "mimeType": "application/json",
+                                              "buffer": b"{not json"}])
+        other.locator("[data-testid=stAlertContentError]").get_by_text(
+            "bad.json: The corrections file is not valid JSON").wait_for()
+        other.set_input_files(upload, files=[{"name": "mine.json", "mimeType": "application/json",
+                                              "buffer": saved}])
+        frame = wait_graph(other, differs_from=labels)
+        assert MERGE[0] not in frame.evaluate(JS_LABELS)
+        panel.get_by_text("Your corrections (2)").wait_for()
+        _shot(other, "corrections-uploaded.png")
     finally:
         other.close()
-    page.close()

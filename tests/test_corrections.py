@@ -348,3 +348,15 @@ def test_corrections_cli_applies_a_downloaded_file(tmp_path, capsys):
     fixes.write_text("{oops", encoding="utf-8")
     assert main(["extract", str(article), "--corrections", str(fixes)]) == 2
     assert "error: The corrections file is not valid JSON" in capsys.readouterr().err
+
+
+def test_corrections_combine_adds_what_a_file_of_the_same_article_has_new():
+    mine = Corrections(HASH, (cx.remove("iran"), cx.rename("ypg", "People's Protection Units")))
+    loaded = Corrections(HASH, (cx.remove("iran"), cx.merge("sna_2", "sna"),
+                                cx.rename("ypg", "YPG militia")))
+    new, added = cx.combine(mine, loaded)
+    assert added == 2
+    assert [c.kind for c in new.items] == ["remove", "merge", "rename"]
+    assert new.items[-1].value == "YPG militia"  # the file's rename supersedes mine
+    with pytest.raises(CorrectionsError, match=r"another article \(Other\)"):
+        cx.combine(mine, Corrections("cd" * 32, (), title="Other"))

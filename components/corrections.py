@@ -355,7 +355,9 @@ def corrections_panel(view: View) -> None:
     cs = current(base)
     shown = notes(base)
     with st.container(key=PANEL_BOX):
-        with st.expander(f"Your corrections ({len(cs)})", icon=":material/edit_note:"):
+        # keyed: the count in the label changes, and the list must stay open when it does
+        with st.expander(f"Your corrections ({len(cs)})", icon=":material/edit_note:",
+                         key="ag_corr_panel"):
             _message(PANEL_BOX)
             if not cs.items:
                 st.caption("None yet. Correct an actor or a relation from its details (click it "

@@ -200,6 +200,7 @@ def test_browser_corrections_flip_and_merge_seen_everywhere_and_after_a_reload(s
         frame = wait_graph(other, differs_from=labels)
         assert MERGE[0] not in frame.evaluate(JS_LABELS)
         panel.get_by_text("Your corrections (2)").wait_for()
+        panel.get_by_text("Read 2 correction(s) from mine.json: 2 new").wait_for()  # still open
         _shot(other, "corrections-uploaded.png")
     finally:
         other.close()

@@ -61,6 +61,12 @@ def ensure_token() -> str:
         ss[state.C_TOKEN] = token
     if st.query_params.get(state.TOKEN_PARAM) != token:
         st.query_params[state.TOKEN_PARAM] = token
+    said = ss.get(state.C_MESSAGE)
+    if said is not None:  # a message is for the run right after it was said, not for later ones
+        if said[3] >= 1:
+            del ss[state.C_MESSAGE]
+        else:
+            ss[state.C_MESSAGE] = (*said[:3], said[3] + 1)
     return token
 
 
@@ -169,7 +175,7 @@ def _commit(new: Corrections, message: str, box: str = PANEL_BOX) -> bool:
 
 def _say(kind: str, text: str, box: str = PANEL_BOX) -> None:
     """Say ``text`` once, beside the controls used (``box``: the key of their container)."""
-    st.session_state[state.C_MESSAGE] = (kind, text, box)
+    st.session_state[state.C_MESSAGE] = (kind, text, box, 0)  # its age: see ensure_token
 
 
 def _add(make, message: str, box: str = ACTOR_BOX) -> bool:
@@ -343,7 +349,7 @@ def _message(box: str) -> None:
     said = st.session_state.get(state.C_MESSAGE)
     if said and said[2] == box:
         del st.session_state[state.C_MESSAGE]
-        kind, text, _ = said
+        kind, text = said[:2]
         (st.error if kind == "error" else st.success)(md_escape(text))
 
 

@@ -67,9 +67,18 @@ def _undo_buttons(at):
     return [b for b in at.sidebar.button if str(b.key or "").startswith("ag_corr_undo:")]
 
 
+def _analysis(at) -> str:
+    """What the Analysis page shows, as text (its markdown and its tables)."""
+    go(at, "analysis")
+    assert_ok(at)
+    return "\n".join([m.value for m in at.main.markdown]
+                     + [d.value.to_csv() for d in at.main.dataframe])
+
+
 def test_pages_corrections_a_relabel_is_seen_on_every_page_and_in_the_downloads():
     at = new_app(fixture_extraction()).run()
     before = metrics(at)
+    analysis_before = _analysis(at)
     _relabel_from_relations_page(at, "Turkey", "YPG", "alliance")
     assert _relation(at, "Turkey", "YPG") == "Alliance"
     assert any("set to alliance (was hostility)" in e.value.replace("\\", "")
@@ -81,8 +90,8 @@ def test_pages_corrections_a_relabel_is_seen_on_every_page_and_in_the_downloads(
     go(at, "actors")
     actors = table(at, "ag_actors_table").set_index("Actor")
     assert "YPG" in actors.loc["Turkey", "Allied with"]
-    go(at, "analysis")
-    assert_ok(at)
+    # Turkey, the SNA and the YPG: a balanced triad before, an unbalanced one after the flip
+    assert _analysis(at) != analysis_before
     go(at, "explorer")
     click_node(at, "turkey")
     text = "\n".join(htmls(at))

@@ -24,23 +24,45 @@ def _parser() -> argparse.ArgumentParser:
     rn.add_argument("article", type=Path)
     rn.add_argument("-o", "--output", type=Path, required=True)
     rn.add_argument("--color-by", choices=("country", "type"), default="country")
+    for p in (ex, rn):
+        p.add_argument("--corrections", type=Path, metavar="JSON",
+                       help="apply a corrections file downloaded from the dashboard")
     from .cli_batch import add_commands  # batch, corpus: many articles and a store
 
     add_commands(sub)
     return ap
 
 
-def _graph(path: Path):
+def _graph(path: Path, corrections_file: Path | None = None):
     from .graph import build_graph
     from .ingest import read_path, read_stream
     from .pipeline import extract
 
     # Both readers stop at the size limit + 1 byte (a 2 GB file, /dev/zero).
     article = read_stream(sys.stdin.buffer, "stdin.txt") if str(path) == "-" else read_path(path)
-    G = build_graph(extract(article))
+    extraction = extract(article)
+    if corrections_file is not None:
+        extraction = _corrected(extraction, corrections_file)
+    G = build_graph(extraction)
     for notice in G.graph.get("notices", ()):
         print(f"notice: {notice}", file=sys.stderr)
     return G
+
+
+def _corrected(extraction, path: Path):
+    from .corrections import CorrectionsError, apply, from_json
+    from .store import text_hash
+
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise CorrectionsError(f"the corrections file {path} cannot be read "
+                               f"({exc.strerror or exc})") from None
+    corrections = from_json(data)
+    if corrections.article != text_hash(extraction.article.text):
+        which = f" ({corrections.title})" if corrections.title else ""
+        raise CorrectionsError(f"{path} holds the corrections of another article{which}")
+    return apply(extraction, corrections)
 
 
 def _output_problem(out: Path | None, as_dir_ok: bool) -> str | None:
@@ -85,7 +107,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"error: {problem}", file=sys.stderr)
         return 2
     try:
-        G = _graph(args.article)
+        G = _graph(args.article, args.corrections)
     except FileNotFoundError:
         print(f"error: no such file: {args.article}", file=sys.stderr)
         return 2

@@ -9,8 +9,11 @@ from . import export
 
 __all__ = ["flat_for_csv", "nodes_csv", "edges_csv", "CORPUS_NODE_COLUMNS", "CORPUS_EDGE_COLUMNS"]
 
-CORPUS_NODE_COLUMNS = export.NODE_COLUMNS + ("articles",)
-CORPUS_EDGE_COLUMNS = export.EDGE_COLUMNS + ("articles", "first_seen", "last_seen", "history")
+# the columns of the user's corrections stay out: the corpus is the stored articles as extracted
+_USER = {"origin", "corrections"}
+CORPUS_NODE_COLUMNS = tuple(c for c in export.NODE_COLUMNS if c not in _USER) + ("articles",)
+CORPUS_EDGE_COLUMNS = tuple(c for c in export.EDGE_COLUMNS if c not in _USER) + (
+    "articles", "first_seen", "last_seen", "history")
 
 
 def _evidence_cell(item) -> str:

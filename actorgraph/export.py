@@ -18,7 +18,8 @@ Formats
     keep their types.
 ``nodes_csv`` / ``edges_csv``
     One row per node / edge; list cells are joined with `` | `` (claims are left out: use JSON
-    for them). Text cells that a spreadsheet would read as a formula (starting with ``=``, ``+``,
+    for them). ``corrections`` lists the notes of the user's corrections of an actor or relation
+    (``origin`` is ``user`` on relations they made or changed). Text cells that a spreadsheet would read as a formula (starting with ``=``, ``+``,
     ``-``, ``@``, tab or CR) get a leading ``'``.
 """
 from __future__ import annotations
@@ -38,9 +39,10 @@ __all__ = [
 
 LIST_SEPARATOR = " | "
 NODE_COLUMNS = ("id", "label", "type", "country", "country_name", "mention_count", "mentions",
-                "kb_id", "source", "degree")
+                "kb_id", "source", "degree", "corrections")
 EDGE_COLUMNS = ("source", "target", "source_label", "target_label", "relation", "confidence",
-                "conflicting", "weight", "directed", "from", "to", "evidence")
+                "conflicting", "weight", "directed", "from", "to", "evidence", "origin",
+                "corrections")
 
 _XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")

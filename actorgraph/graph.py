@@ -51,6 +51,9 @@ import networkx as nx
 from actorgraph.kb import country_name
 from actorgraph.model import ALLIANCE, HOSTILITY, RELATION_TYPES, Extraction
 
+USER_RULE = "user"  # the rule of a claim the user made (actorgraph/corrections.py)
+USER_ORIGIN = "user"  # ``origin`` of the edges and claims a user's correction made or changed
+
 __all__ = ["build_graph", "decide_relation", "aggregate_claims", "filter_graph", "countries_present",
            "UNKNOWN_COUNTRY"]
 
@@ -85,18 +88,24 @@ def build_graph(extraction: Extraction) -> nx.Graph:
             mention_count=len(a.spans) if a.spans else len(a.mentions),
             kb_id=a.kb_id, source=a.source,
         )
+        if a.corrections:  # the user's corrections of this actor (actorgraph/corrections.py)
+            G.nodes[a.id]["corrections"] = list(a.corrections)
     claims: dict[frozenset[str], list[dict]] = {}
     for r in extraction.relations:
         if r.source == r.target or r.source not in G or r.target not in G:
             continue
         ev = r.evidence
-        claims.setdefault(frozenset((r.source, r.target)), []).append({
+        claim = {
             "relation": r.relation, "source": r.source, "target": r.target,
             "directed": bool(r.directed), "confidence": float(r.confidence),
             "sentence": ev.sentence, "sentence_index": ev.sentence_index,
             "cue": ev.cue, "cue_start": ev.cue_start, "rule": ev.rule, "cameo": r.cameo,
             "quad": r.quad,
-        })
+        }
+        if r.correction:  # made or moved by the user's correction: say so
+            claim["origin"] = USER_ORIGIN
+            claim["correction"] = r.correction
+        claims.setdefault(frozenset((r.source, r.target)), []).append(claim)
     for pair, cs in claims.items():
         # article order; a stable sort keeps extraction order inside one sentence
         cs.sort(key=lambda c: c["sentence_index"])
@@ -165,39 +174,64 @@ def decide_relation(claims: Iterable[dict]) -> str:
 
 
 def aggregate_claims(claims: list[dict]) -> dict:
-    """Edge attributes of one pair from its claims (already in article order)."""
-    relation = decide_relation(claims)
+    """Edge attributes of one pair from its claims (already in article order).
+
+    A claim the user made (``rule == "user"``, see `actorgraph.corrections`) decides the label;
+    its note is the first evidence item and the edge gets ``origin: "user"`` and
+    ``corrections`` (the notes of every correction behind its claims). ``weight`` and
+    ``conflicting`` count the article's own claims only.
+    """
+    by_user = [c for c in claims if c.get("rule") == USER_RULE]
+    relation = by_user[-1]["relation"] if by_user else decide_relation(claims)
+    text_claims = [c for c in claims if c.get("rule") != USER_RULE]
     winning = [c for c in claims if c["relation"] == relation]
     keep = 1.0
     for c in winning:
         keep *= 1.0 - _clamp(c["confidence"])
     evidence: list[str] = []
     seen: set[str] = set()
-    for c in claims:
+    for c in (*by_user, *text_claims):
         if c["sentence"] not in seen:
             seen.add(c["sentence"])
             evidence.append(c["sentence"])
     directions = {(c["source"], c["target"]) for c in winning if c["directed"]}
     directed = len(directions) == 1
     frm, to = next(iter(directions)) if directed else (None, None)
-    labels = {c["relation"] for c in claims}
+    labels = {c["relation"] for c in text_claims}
     # the strongest claims of the winning label say what kind of event the edge is
     ranked = sorted(winning, key=lambda c: -_clamp(c["confidence"]))
     quad = next((c.get("quad") for c in ranked if c.get("quad")), "")
     cameo = next((c.get("cameo") for c in ranked if c.get("cameo") and c.get("quad") == quad), "")
+    weight = len(evidence) - len({c["sentence"] for c in by_user})  # the article's sentences
+    marks = _user_marks(claims, evidence)
     return {
         "relation": relation,
         "cameo": cameo,
         "quad": quad,
         "confidence": round(1.0 - keep, 3),
         "conflicting": ALLIANCE in labels and HOSTILITY in labels,
-        "weight": len(evidence),
+        "weight": weight,
         "directed": directed,
         "from": frm,
         "to": to,
         "evidence": evidence,
         "claims": claims,
+        **marks,
     }
+
+
+def _user_marks(claims: list[dict], evidence: list[str]) -> dict:
+    """``origin`` and ``corrections`` of an edge some correction made or changed (else none);
+    the note of a merge that moved claims onto the edge is added to its evidence."""
+    notes: list[str] = []
+    for c in claims:
+        for note in str(c.get("correction") or "").split("; "):
+            if note and note not in notes:
+                notes.append(note)
+    if not notes:
+        return {}
+    evidence.extend(n for n in notes if n not in evidence)
+    return {"origin": USER_ORIGIN, "corrections": notes}
 
 
 def _clamp(x: float) -> float:

@@ -65,6 +65,7 @@ class Actor:
     spans: tuple[Mention, ...] = ()
     kb_id: str | None = None  # knowledge-base entry, None for actors found by NER or phrases
     source: str = "kb"  # kb | ner | phrase
+    corrections: tuple[str, ...] = ()  # notes of the user's corrections that changed it
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,6 +97,9 @@ class Relation:
     directed: bool = False
     cameo: str = ""  # CAMEO root code (two digits) when the cue came from the CAMEO dictionary
     quad: str = ""  # verbal_cooperation | material_cooperation | verbal_conflict | material_conflict | ""
+    # the note of the user's correction that made or changed this claim; "" for the text's own
+    # (see actorgraph/corrections.py)
+    correction: str = ""
 
 
 @dataclass(frozen=True, slots=True)

@@ -32,4 +32,9 @@ Hooks for browser tests (``streamlit run app.py``; keys become ``st-key-*`` clas
                         after a click on an edge the relation (``.ag-relation-card``, sentences in
                         ``.ag-evidence``) with buttons to either actor (``.st-key-ag_show_actor_0``)
     downloads           sidebar expander "Download the filtered graph" (``.st-key-ag_dl_sidebar-*``)
+    corrections         in the details: expander "Correct this actor" in ``.st-key-ag_correct_actor``
+                        (``.st-key-ag_corr_merge-<id>``, ``-ag_corr_link-<id>`` selectboxes,
+                        ``.st-key-ag_corr_link_label-<id>`` labels); a relation's in
+                        ``.st-key-ag_correct_relation``; the list in the sidebar expander "Your
+                        corrections (n)" (``.st-key-ag_corrections``)
 """

@@ -13,9 +13,11 @@ from dataclasses import dataclass
 import networkx as nx
 import streamlit as st
 
+from actorgraph.corrections import USER_PREFIX
 from actorgraph.model import ALLIANCE, HOSTILITY
 from actorgraph.render import EDGE_STYLES, WEAK_CONFIDENCE
 from components import state
+from components.corrections import actor_corrections, relation_corrections
 from components.labels import country_label, relation_label, type_label
 from components.safe import esc, highlight, md_escape
 from components.view import View
@@ -108,6 +110,10 @@ def evidence_html(G: nx.Graph, a: str, b: str, d: dict) -> str:
     items = []
     for sentence in d.get("evidence") or ():
         sentence = str(sentence)
+        if sentence.startswith(USER_PREFIX):  # the user's own correction, not the article's
+            items.append(f'<li class="ag-user-note" style="margin-bottom:6px;list-style:none;'
+                         f'margin-left:-1.2rem">✎ <i>{esc(sentence)}</i></li>')
+            continue
         own = [c for c in claims if c.get("sentence") == sentence]
         fixed, cues = [], []
         for c in own:
@@ -256,6 +262,7 @@ def details_panel(view: View) -> None:
             return
         H = view.graph
         st.html(actor_card_html(H, node))
+        actor_corrections(view, node)
         links = links_of(H, node)
         # few links: show their sentences at once; many: one line each, opened on click
         expanded = sum(map(len, links.values())) <= EXPAND_UP_TO
@@ -288,6 +295,7 @@ def _relation_details(view: View) -> bool:
                        icon=":material/person_search:", width="stretch",
                        on_click=state.show_actor, args=(node,),
                        help="Show this actor's allies, enemies and other links")
+    relation_corrections(view, a, b)
     return True
 
 
@@ -317,3 +325,4 @@ def relation_panel(view: View) -> None:
         return
     with st.container(key="ag_relation_evidence"):
         st.html(relation_card_html(H, *pair))
+    relation_corrections(view, *pair)

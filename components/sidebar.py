@@ -13,6 +13,7 @@ import streamlit as st
 from actorgraph.graph import countries_present
 from actorgraph.model import RELATION_TYPES
 from components import exports, state
+from components.corrections import corrections_panel
 from components.labels import country_label, relation_label, type_label
 from components.overview import shown_caption
 from components.safe import md_escape
@@ -43,6 +44,7 @@ def render_sidebar(home: st.Page) -> View | None:
         st.caption(shown_caption(view) + " Filters apply to the graph, the tables, the "
                    "Analysis page, the counts and the downloads.")
         exports.sidebar_downloads(view)
+        corrections_panel(view)
         return view
 
 

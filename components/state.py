@@ -161,3 +161,14 @@ def set_error(message: str) -> None:
 def reset_filters() -> None:
     for key, value in FILTER_DEFAULTS.items():
         st.session_state[key] = list(value) if isinstance(value, list) else value
+
+
+# --- the user's corrections (components/corrections.py) ----------------------------------------
+TOKEN_PARAM = "ag"  # the URL query parameter holding the browser's token
+C_TOKEN = "ag:c_token"  # this browser's token: names its kept corrections, nothing else
+C_LISTS = "ag:c_lists"  # {article hash: Corrections} read or changed in this session
+C_HASH_MEMO = "ag:c_hash_memo"  # (extraction, its text hash)
+C_MEMO = "ag:c_memo"  # (extraction, Corrections, corrected extraction, notes)
+C_MESSAGE = "ag:c_message"  # (kind, text, box, age) of the last correction or upload
+C_UPLOAD_SEEN = "ag:c_upload_seen"  # file id of the corrections file last read
+C_STORE = "ag:c_store"  # where this session keeps corrections (a CorrectionStore)

@@ -14,6 +14,7 @@ import streamlit as st
 from actorgraph.graph import build_graph, countries_present, filter_graph
 from actorgraph.model import Extraction
 from components import state
+from components.corrections import applied_notes, corrected
 
 
 @dataclass(frozen=True)
@@ -103,8 +104,11 @@ class View:
         return (self.input_id, self.filters)
 
 
-def make_view(extraction: Extraction, input_id: str, filters: Filters) -> View:
+def make_view(extraction: Extraction, input_id: str, filters: Filters,
+              corrections: tuple[str, ...] = ()) -> View:
     full = build_graph(extraction)
+    if corrections:  # the user's corrections, in words, for the files (graph.corrections)
+        full.graph["corrections"] = list(corrections)
     graph = filter_graph(full, **filters.kwargs())
     # the files made from the view say which filters they reflect (standalone HTML's title)
     names = {code: name for code, name, _ in countries_present(full)}
@@ -115,11 +119,12 @@ def make_view(extraction: Extraction, input_id: str, filters: Filters) -> View:
 def get_view() -> View | None:
     """The view app.py computed for this run (or computed now, for a page run on its own)."""
     view = st.session_state.get(state.VIEW)
-    extraction = state.current()
+    extraction = corrected(state.current())  # the user's corrections apply here, once
     if extraction is None:
         return None
     filters = Filters.from_state()
     if view is None or view.extraction is not extraction or view.filters != filters:
-        view = make_view(extraction, st.session_state[state.INPUT_ID] or "", filters)
+        view = make_view(extraction, st.session_state[state.INPUT_ID] or "", filters,
+                         applied_notes(state.current()))
         st.session_state[state.VIEW] = view
     return view

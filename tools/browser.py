@@ -143,11 +143,11 @@ class StreamlitServer:
 class Chromium:
     """Debian's Chromium through Playwright, with a fresh user-data dir removed at the end."""
 
-    def __init__(self, playwright):
+    def __init__(self, playwright, *, accept_downloads: bool = False):
         self._profile = tempfile.mkdtemp(prefix="ag-chromium-")
         self.context = playwright.chromium.launch_persistent_context(
             self._profile, executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS,
-            viewport=VIEWPORT, accept_downloads=False)
+            viewport=VIEWPORT, accept_downloads=accept_downloads)
         self.context.set_default_timeout(30_000)
 
     def new_page(self):

@@ -170,6 +170,8 @@ class Store:
                         f"ActorGraph reads ({SCHEMA_VERSION}); upgrade ActorGraph to open it. "
                         "Nothing was changed.")
                 missing = {t.name for t in schema.metadata.sorted_tables} - tables
+                if version < SCHEMA_VERSION:
+                    missing = self._migrate(conn, version, missing)
                 if missing:
                     raise StoreError(f"{self.where} lacks the tables {', '.join(sorted(missing))}; "
                                      "it is damaged. Nothing was changed.")
@@ -186,6 +188,16 @@ class Store:
                 {"key": "app", "value": schema.APP},
                 {"key": "schema_version", "value": str(SCHEMA_VERSION)},
             ])
+
+    def _migrate(self, conn: sa.Connection, version: int, missing: set[str]) -> set[str]:
+        """Add the tables of the versions after ``version``; return the tables still missing."""
+        added = {name for v, names in schema.ADDED_IN.items() if v > version for name in names}
+        schema.metadata.create_all(conn, tables=[schema.metadata.tables[n]
+                                                 for n in sorted(added & missing)])
+        conn.execute(schema.meta.update().where(schema.meta.c.key == "schema_version")
+                     .values(value=str(SCHEMA_VERSION)))
+        conn.commit()  # the connection's transaction began with the version check
+        return missing - added
 
     def close(self) -> None:
         self.engine.dispose()
@@ -283,6 +295,35 @@ class Store:
             conn.execute(schema.failures.delete().where(schema.failures.c.path == path))
             conn.execute(schema.failures.insert().values(
                 path=path, message=message, at=dt.datetime.now(dt.UTC).replace(tzinfo=None)))
+
+    # ---- the users' corrections (by browser token and article hash) -------------------------
+    def save_corrections(self, token: str, article_hash: str, title: str, data: dict) -> None:
+        """Keep one browser's corrections of one article (replacing the ones kept before)."""
+        c = schema.corrections
+        key = (c.c.token == token) & (c.c.article_hash == article_hash)
+        now = dt.datetime.now(dt.UTC).replace(tzinfo=None)
+        try:
+            with self.engine.begin() as conn:
+                conn.execute(c.delete().where(key))
+                conn.execute(c.insert().values(token=token, article_hash=article_hash,
+                                               title=title, data=data, updated_at=now))
+        except sa_exc.SQLAlchemyError as exc:
+            raise StoreError(f"Could not save the corrections in the store at {self.where}: "
+                             f"{_first_line(exc)}.") from None
+
+    def corrections(self, token: str, article_hash: str | None = None) -> list[dict]:
+        """The browser's kept corrections (``data`` of each article, oldest first); only those of
+        ``article_hash`` when given."""
+        c = schema.corrections
+        q = sa.select(c.c.article_hash, c.c.data).where(c.c.token == token)
+        if article_hash is not None:
+            q = q.where(c.c.article_hash == article_hash)
+        try:
+            with self.engine.connect() as conn:
+                return [r.data for r in conn.execute(q.order_by(c.c.updated_at, c.c.article_hash))]
+        except sa_exc.SQLAlchemyError as exc:
+            raise StoreError(f"Could not read the corrections in the store at {self.where}: "
+                             f"{_first_line(exc)}.") from None
 
     # ---- reading ---------------------------------------------------------------------------
     def counts(self) -> dict[str, int]:

@@ -4,13 +4,17 @@
 and an older ActorGraph refuses a newer one. Articles are keyed by the hash of their normalised
 text; actors are the merged, corpus-wide actors; ``article_actors`` keeps each article's own
 actor ids (traceable to the merged one); claims keep sentence, rule and confidence.
+``corrections`` keeps each browser's corrections of an article (see actorgraph/corrections.py),
+by the browser's token and the article's hash.
 """
 from __future__ import annotations
 
 from sqlalchemy import (JSON, Boolean, Column, Date, DateTime, Float, ForeignKey, Index, Integer,
                         MetaData, String, Table, Text)
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # 2: the corrections table
+# tables added by each version: an older store gets them when opened (nothing else changes)
+ADDED_IN = {2: ("corrections",)}
 APP = "actorgraph"
 
 metadata = MetaData()
@@ -100,4 +104,13 @@ failures = Table(
     Column("path", String(1000), primary_key=True),
     Column("message", Text, nullable=False),
     Column("at", DateTime, nullable=False),
+)
+
+corrections = Table(
+    "corrections", metadata,
+    Column("token", String(64), primary_key=True),  # the browser's token (from its URL)
+    Column("article_hash", String(64), primary_key=True),  # sha256 of the normalised text
+    Column("title", Text, nullable=False),
+    Column("data", JSON, nullable=False),  # actorgraph.corrections.to_dict
+    Column("updated_at", DateTime, nullable=False),
 )

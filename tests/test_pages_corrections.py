@@ -89,7 +89,7 @@ def test_pages_corrections_a_relabel_is_seen_on_every_page_and_in_the_downloads(
     assert after["Hostilities"] == before["Hostilities"] - 1
     go(at, "actors")
     actors = table(at, "ag_actors_table").set_index("Actor")
-    assert "YPG" in actors.loc["Turkey", "Allied with"]
+    assert "YPG" in actors.loc["Turkey", "Allies"]
     # Turkey, the SNA and the YPG: a balanced triad before, an unbalanced one after the flip
     assert _analysis(at) != analysis_before
     go(at, "explorer")

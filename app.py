@@ -16,6 +16,7 @@ if str(ROOT) not in sys.path:  # `components` and `actorgraph` import from the p
 
 from components.corrections import ensure_token  # noqa: E402
 from components.layout import ICON, apply_style  # noqa: E402
+from components.restore import restore_article  # noqa: E402
 from components.sidebar import render_sidebar  # noqa: E402
 from components.state import init_state  # noqa: E402
 from pages import CORPUS, navigation_pages  # noqa: E402
@@ -25,6 +26,7 @@ st.set_page_config(page_title="ActorGraph", page_icon=str(ICON), layout="wide",
                    initial_sidebar_state="expanded")
 init_state()
 ensure_token()  # the browser's token in the URL: its corrections survive a reload
+restore_article()  # and so does its last article
 apply_style()
 
 pages = navigation_pages()  # st.Page(render, ...) of each pages/<name>.py

@@ -20,8 +20,9 @@ import streamlit as st
 
 from actorgraph.errors import ActorGraphError
 from actorgraph.ingest import MAX_FILE_BYTES, MAX_TEXT_CHARS, SUPPORTED_EXTENSIONS
-from actorgraph.model import Extraction
+from actorgraph.model import Article, Extraction
 from components import cache, state
+from components.restore import remember_article
 from components.safe import md_escape
 
 log = logging.getLogger(__name__)
@@ -93,6 +94,7 @@ def _load(input_id: str, work: Callable[[], Extraction]) -> bool:
                         f"({type(exc).__name__}). The previous result is kept.")
         return False
     state.set_result(extraction, input_id)
+    remember_article(extraction, input_id)  # a reload of this browser brings it back
     st.session_state[state.INPUTS_OPEN] = False  # fold the inputs away: the graph comes up higher
     return True
 
@@ -105,6 +107,11 @@ def load_bytes(data: bytes, filename: str, input_id: str) -> bool:
 def load_text(text: str) -> bool:
     digest = hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:16]
     return _load(f"paste:{digest}", lambda: cache.extract_text(text, "pasted text"))
+
+
+def load_article(article: Article, input_id: str) -> bool:
+    """Analyse an article already read (one kept for this browser: see components/restore)."""
+    return _load(input_id, lambda: cache.extract_article(article))
 
 
 def load_sample(path: Path) -> bool:

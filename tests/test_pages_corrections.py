@@ -232,3 +232,45 @@ def test_pages_corrections_names_the_user_types_are_text_never_markup():
     for block in htmls(at):
         assert "<img" not in block
     assert any("&lt;img" in block for block in htmls(at))
+
+
+def _token_of(at) -> str:
+    token = at.query_params[state.TOKEN_PARAM]
+    return token[0] if isinstance(token, list) else token
+
+
+def test_pages_corrections_a_reload_brings_the_uploaded_article_back_with_them(kept_in_tmp):
+    # real engine: an upload, a correction, then a new session with the same URL (a reload)
+    text = ("Rebels fight the army\n\nThe Syrian National Army attacked the YPG near Afrin. "
+            "Turkey backs the Syrian National Army.").encode()
+    at = new_app().run()
+    at.file_uploader(key="ag_upload").set_value(("mine.txt", text, "text/plain")).run()
+    assert_ok(at)
+    token = _token_of(at)
+    first = at.session_state[state.VIEW].full
+    assert first.number_of_nodes() >= 2
+    node, into = sorted(first.nodes)[:2]
+    _merge_from_details(at, node, into)
+    assert node not in at.session_state[state.VIEW].full
+
+    again = new_app()
+    again.query_params[state.TOKEN_PARAM] = token
+    again.run()
+    assert_ok(again)
+    assert again.session_state[state.EXTRACTION].article.source == "mine.txt"
+    G = again.session_state[state.VIEW].full
+    assert set(G.nodes) == set(first.nodes) - {node}  # the same text hash: its corrections apply
+    other = new_app().run()  # another browser: nothing of this one
+    assert other.session_state[state.EXTRACTION] is None
+
+
+def test_pages_corrections_a_reload_brings_a_sample_back_by_name(kept_in_tmp):
+    at = new_app().run()
+    at.button(key="ag_try_reference").click().run()
+    assert_ok(at)
+    again = new_app()
+    again.query_params[state.TOKEN_PARAM] = _token_of(at)
+    again.run()
+    assert_ok(again)
+    assert again.session_state[state.INPUT_ID] == at.session_state[state.INPUT_ID]
+    assert not any((kept_in_tmp / _token_of(at)).glob("*.txt"))

@@ -8,14 +8,14 @@ from __future__ import annotations
 import csv
 import io
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 
 import networkx as nx
 import pandas as pd
 import streamlit as st
 
 from actorgraph import export
-from components import state
+from components import graph_layout, state
 from components.view import View
 
 CSV_MIME = "text/csv"
@@ -38,11 +38,12 @@ def file_stem(view: View) -> str:
     return f"actorgraph-{slug}" + ("-filtered" if view.filters.active else "")
 
 
-def _maker(name: str, G: nx.Graph, *, color_by: str = "country",
-           physics: bool = True) -> Callable[[], str | bytes]:
+def _maker(name: str, G: nx.Graph, *, color_by: str = "country", physics: bool = True,
+           positions: Mapping[str, tuple[float, float]] | None = None) -> Callable[[], str | bytes]:
     fn = getattr(export, name)
-    if name == "to_html":
-        return lambda: fn(G, color_by=color_by, physics=physics, height_px=800)
+    if name == "to_html":  # the picture the user sees: the same colours and places
+        return lambda: fn(G, color_by=color_by, physics=physics, height_px=800,
+                          positions=positions)
     return lambda: fn(G)
 
 
@@ -51,9 +52,12 @@ def graph_downloads(view: View, *, key: str) -> None:
     G, stem = view.graph, file_stem(view)
     color_by = st.session_state.get(state.D_COLOR_BY, "country")
     physics = bool(st.session_state.get(state.D_PHYSICS, True))
+    kept = graph_layout.positions(view)
+    places = {n: kept[n] for n in G if n in kept}
     for label, suffix, mime, name in FORMATS:
         st.download_button(
-            label, _maker(name, G, color_by=color_by, physics=physics), file_name=stem + suffix,
+            label, _maker(name, G, color_by=color_by, physics=physics, positions=places),
+            file_name=stem + suffix,
             mime=mime,
             key=f"{key}:{name}", on_click="ignore", icon=":material/download:",
             width="stretch",

@@ -93,3 +93,12 @@ def test_pages_exports_views_agree_with_filter_graph():
     view = _view(relations=("hostility",), hide_isolated=True)
     H = _f(G, relations=["hostility"], hide_isolated=True)
     assert set(view.graph) == set(H) and set(view.graph.edges) == set(H.edges)
+
+
+def test_pages_exports_standalone_html_keeps_the_places_of_the_picture():
+    H = _view().graph
+    places = {n: (10.0 * i, -5.0 * i) for i, n in enumerate(sorted(H))}
+    page = _maker("to_html", H, physics=False, positions=places)()
+    for n, (x, y) in places.items():
+        assert f'"id": "{n}"' in page
+        assert f'"x": {round(x, 1)}' in page and f'"y": {round(y, 1)}' in page

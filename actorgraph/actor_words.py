@@ -13,6 +13,7 @@ WORDS_PATH = Path(__file__).parent / "kb" / "data" / "actor_words.json"
 
 @dataclass(frozen=True)
 class ActorWords:
+    business_org_words: frozenset[str]  # companies, banks, airlines: parties only when sanctioned, supplying…
     class_plural: dict[str, str]
     class_rank: dict[str, int]  # which generic class wins when a phrase holds several
     group_type: dict[str, str]  # generic class → actor type of a group phrase

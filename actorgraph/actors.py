@@ -412,7 +412,11 @@ class _Resolver:
             if ent.label_ not in ("ORG", "PERSON", "FAC", "WORK_OF_ART", "PRODUCT", "EVENT", "LAW"):
                 continue
             inside = {id(m): m for i in range(ent.start, ent.end) if (m := by_token.get(i))}
-            states = [m for m in inside.values() if self._is_state_form(m)]
+            # "the G7 Foreign Ministers of Canada", "the Governments of France": a plural head
+            # before "of" lists members, it is not one name ("Islamic State of Iraq" is)
+            states = [m for m in inside.values() if self._is_state_form(m) and not (
+                m.start >= ent.start + 2 and self.doc[m.start - 1].lower_ == "of"
+                and _plural_noun(self.doc[m.start - 2]))]
             if not states:
                 continue
             if any(m.start == ent.start and m.end == ent.end for m in inside.values()):
@@ -726,9 +730,16 @@ class _Resolver:
                 continue
             words = {w.lower() for w in re.findall(r"[A-Za-z]+", text)}
             typ = next((t for w, t in W.org_type_words if w in words), None)
-            if ent.label_ in ("NORP", "PERSON") and typ is None:
+            candidate = False  # a name kept only if a relation makes it a party
+            if typ is None and ent.label_ in ("ORG", "PERSON") and words & W.business_org_words:
+                typ, candidate = "other", True  # "Bank Sputnik": a party when sanctioned or supplying
+            elif typ is None and ent.label_ == "NORP":
                 continue
-            if typ is None and not _acronym_like(text):
+            elif typ is None and ent.label_ == "PERSON":
+                if len(ent) < 2 or self._placed(ent.root):
+                    continue  # a lone surname may be anyone's; a full name introduces someone
+                typ, candidate = "person", True
+            elif typ is None and not _acronym_like(text):
                 continue  # a bare name the base lacks ("El Fasher") is more often a place than a party
             typ = typ or "other"
             label = re.sub(r"^(the|The)\s+", "", text)
@@ -736,12 +747,19 @@ class _Resolver:
             if aid in self.kb.entries:
                 aid += "_org"
             if aid not in self.actors:
-                self.actors[aid] = ActorDraft(aid, label, typ, self.focus if typ != "other" else "",
-                                              source="ner", synthetic=typ == "other")
+                self.actors[aid] = ActorDraft(aid, label, typ, self.focus if typ not in ("other", "person") else "",
+                                              source="ner", synthetic=typ == "other" or candidate)
             span = ent if ent[0].lower_ != "the" else ent[1:]
             self.link(span, self.actors[aid])
             self.remember(ent.start, self.actors[aid], _class_of_type(typ))
 
+
+    def _placed(self, head: Token) -> bool:
+        """Where a name the tagger took for a person's stands as a place: "recaptured Wad Madani",
+        "fighting in Wad Madani"."""
+        if head.dep_ == "pobj" and head.head.lower_ in W.placing_prepositions:
+            return True
+        return head.dep_ == "dobj" and lemma(head.head) in self.lex.capture_verbs
 
     def acronyms(self) -> None:
         """"Hayat Tahrir al-Sham (HTS)": an acronym in brackets after a name joins that name,
@@ -773,6 +791,11 @@ def is_headline(sent: Span) -> bool:
     if len(words) < 3:
         return False
     return sum(1 for t in words if t.text[0].isupper()) / len(words) >= HEADLINE_SHARE
+
+
+def _plural_noun(t: Token) -> bool:
+    """A plural noun, also where a title-case line makes the tagger call it a name ("Ministers")."""
+    return t.tag_ in ("NNS", "NNPS") or t.tag_ == "NNP" and t.lower_.endswith("s") and not t.lower_.endswith("ss")
 
 
 def _acronym_like(text: str) -> bool:

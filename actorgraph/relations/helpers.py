@@ -50,6 +50,8 @@ def denote(ctx: Context, tok: Token, depth: int = 0, places: bool = False, conj:
         ante = tok.head.head
         if ante.dep_ == "pobj" and ante.head.lower_ == "of" and lemma(ante.head.head) in ctx.lex.bloc_nouns:
             ante = ante.head.head  # "a coalition of rebel groups that includes X"
+        if ante.dep_ == "appos" and ante.pos_ == "NOUN" and ante.head.i in ctx.res.token_actor:
+            ante = ante.head  # "Bank Sputnik, a Russian bank that has assisted X": the bank named
         out.extend(denote(ctx, ante, depth + 1, places))
     elif tok.lower_ in ctx.words.comma_relatives and tok.i > 0 and ctx.doc[tok.i - 1].text == ",":
         # ", which …" misattached by the parser: its antecedent stands just before the comma
@@ -132,6 +134,8 @@ def members(ctx: Context, tok: Token) -> list[str]:
     """A speaking body and its named members: "the G7 foreign ministers of X, Y and Z", "the
     Governments of X and Y" — each member is a party to what the body says."""
     out = denote(ctx, tok, depth=1)
+    out += [ctx.res.token_actor[c.i] for c in tok.children  # "the G7 ministers": the body itself
+            if c.dep_ in ("compound", "nmod") and c.i in ctx.res.token_actor]
     out += [a for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
             for p in c.children if p.dep_ == "pobj" for a in denote(ctx, p, depth=1)]
     return list(dict.fromkeys(out))

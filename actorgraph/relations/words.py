@@ -24,6 +24,8 @@ class Words:
     comma_relatives: frozenset[str]
     companion_words: frozenset[str]
     condemnation_verbs: frozenset[str]
+    designation_list_marks: frozenset[str]
+    designation_verbs: frozenset[str]
     enemy_role_nouns: frozenset[str]
     first_person_pronouns: frozenset[str]
     gerund_object_preps: frozenset[str]

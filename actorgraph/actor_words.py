@@ -14,6 +14,7 @@ WORDS_PATH = Path(__file__).parent / "kb" / "data" / "actor_words.json"
 @dataclass(frozen=True)
 class ActorWords:
     business_org_words: frozenset[str]  # companies, banks, airlines: parties only when sanctioned, supplying…
+    bystander_role_words: frozenset[str]  # "a photojournalist", "director of news": one who reports, no party
     class_plural: dict[str, str]
     class_rank: dict[str, int]  # which generic class wins when a phrase holds several
     group_type: dict[str, str]  # generic class → actor type of a group phrase

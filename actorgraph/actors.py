@@ -717,6 +717,7 @@ class _Resolver:
     def ner_orgs(self) -> None:
         """Organisations the base lacks, kept when their name says they are armed or political."""
         doc = self.doc
+        surnames: dict[str, str] = {}  # "Anton Thulin" … "Thulin"
         for ent in doc.ents:
             if ent.label_ not in ("ORG", "NORP", "PERSON") or any(t.i in self.token_actor for t in ent):
                 continue
@@ -736,9 +737,10 @@ class _Resolver:
             elif typ is None and ent.label_ == "NORP":
                 continue
             elif typ is None and ent.label_ == "PERSON":
-                if len(ent) < 2 or self._placed(ent.root):
+                if len(ent) < 2 or self._placed(ent.root) or self._bystander(ent):
                     continue  # a lone surname may be anyone's; a full name introduces someone
                 typ, candidate = "person", True
+                surnames.setdefault(ent[-1].text, slug(re.sub(r"^(the|The)\s+", "", text)))
             elif typ is None and not _acronym_like(text):
                 continue  # a bare name the base lacks ("El Fasher") is more often a place than a party
             typ = typ or "other"
@@ -752,6 +754,11 @@ class _Resolver:
             span = ent if ent[0].lower_ != "the" else ent[1:]
             self.link(span, self.actors[aid])
             self.remember(ent.start, self.actors[aid], _class_of_type(typ))
+        for t in doc:  # the surname alone, whatever the tagger made of it ("convicted Thulin")
+            if t.pos_ == "PROPN" and t.text in surnames and t.i not in self.token_actor and \
+                    self.actors[surnames[t.text]].spans[0].start < t.idx:
+                self.link(doc[t.i:t.i + 1], self.actors[surnames[t.text]])
+                self.remember(t.i, self.actors[surnames[t.text]], "person")
 
 
     def _placed(self, head: Token) -> bool:
@@ -760,6 +767,13 @@ class _Resolver:
         if head.dep_ == "pobj" and head.head.lower_ in W.placing_prepositions:
             return True
         return head.dep_ == "dobj" and lemma(head.head) in self.lex.capture_verbs
+
+    def _bystander(self, ent: Span) -> bool:
+        """A person the text describes as one who reports or studies ("X, a photojournalist",
+        "X, director of global news for AFP", "analyst X"): a witness, not a party."""
+        described = [t for c in ent.root.children if c.dep_ == "appos" for t in c.subtree]
+        described += list(self.doc[max(ent.start - 3, ent.sent.start):ent.start])
+        return any(w in t.lower_ for t in described[:16] for w in W.bystander_role_words)
 
     def acronyms(self) -> None:
         """"Hayat Tahrir al-Sham (HTS)": an acronym in brackets after a name joins that name,

@@ -42,6 +42,10 @@ def denote(ctx: Context, tok: Token, depth: int = 0, places: bool = False, conj:
         pass  # "defending itself": no second party
     elif tok.lower_ in ctx.words.first_person_pronouns and tok.pos_ == "PRON":
         out.extend(speaker(ctx, tok))
+    elif tok.lower_ in ctx.words.person_pronouns and tok.pos_ == "PRON":
+        ref = person_coref(ctx, tok)
+        if ref:
+            out.append(ref)
     elif tok.lower_ in ctx.lex.pronouns_singular | ctx.lex.pronouns_plural and tok.pos_ == "PRON":
         ref = coref(ctx, tok)
         if ref:
@@ -190,6 +194,18 @@ def promote(ctx: Context, tok: Token) -> str:
     actor_id = ctx.res.place_actor.get(tok.i) or ctx.res.modifier_actor[tok.i]
     ctx.pending.setdefault(actor_id, []).append(tok.i)
     return actor_id
+
+
+def person_coref(ctx: Context, pron: Token) -> str | None:
+    """"he", "her": the last person named as a party of their own within two sentences (a
+    leader who stands for a state is read as the state, and is not guessed at here)."""
+    prev = ctx.doc[pron.sent.start - 1].sent.start if pron.sent.start > 0 else 0
+    order = ctx.res.order
+    recent = order[bisect_left(order, (prev, "", "")):bisect_left(order, (pron.i, "", ""))]
+    for _tok_i, aid, _cls in reversed(recent):
+        if ctx.res.actors[aid].type == "person":
+            return aid
+    return None
 
 
 def coref(ctx: Context, pron: Token, exclude: set[str] = frozenset()) -> str | None:

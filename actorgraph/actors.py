@@ -719,7 +719,12 @@ class _Resolver:
         doc = self.doc
         surnames: dict[str, str] = {}  # "Anton Thulin" … "Thulin"
         for ent in doc.ents:
-            if ent.label_ not in ("ORG", "NORP", "PERSON") or any(t.i in self.token_actor for t in ent):
+            if ent.label_ not in ("ORG", "NORP", "PERSON", "FAC", "PRODUCT") or any(
+                    t.i in self.token_actor for t in ent):
+                continue
+            # "Iranian airline Mahan Air", "the bank Sputnik": the noun before says what it is
+            described = {t.lower_ for t in doc[max(ent.start - 2, ent.sent.start):ent.start] if t.pos_ == "NOUN"}
+            if ent.label_ in ("FAC", "PRODUCT") and not described & W.business_org_words:
                 continue
             if ent.start >= 2 and doc[ent.start - 1].text == "(" and ent.end < len(doc) \
                     and doc[ent.end].text == ")" and (ent.start - 2) in self.token_actor:
@@ -732,7 +737,7 @@ class _Resolver:
             words = {w.lower() for w in re.findall(r"[A-Za-z]+", text)}
             typ = next((t for w, t in W.org_type_words if w in words), None)
             candidate = False  # a name kept only if a relation makes it a party
-            if typ is None and ent.label_ in ("ORG", "PERSON") and words & W.business_org_words:
+            if typ is None and ent.label_ != "NORP" and (words | described) & W.business_org_words:
                 typ, candidate = "other", True  # "Bank Sputnik": a party when sanctioned or supplying
             elif typ is None and ent.label_ == "NORP":
                 continue

@@ -1,5 +1,5 @@
 """Acting together and acts done to someone: "in cooperation with X", "together with X",
-"jointly with X"; "the detention of X by Y", "Y's killing of X"."""
+"jointly with X"; "the detention of X by Y", "Y's killing of X", "killed in a US operation"."""
 from __future__ import annotations
 
 from spacy.tokens import Span, Token
@@ -8,7 +8,8 @@ from ..actors import lemma
 from ..model import ALLIANCE, HOSTILITY
 from .context import Context, emit
 from .frames import live_verb
-from .helpers import denote, negated, owners, pobjs, predicate_objects, subjects
+from .helpers import (agents, denote, is_passive, negated, owners, patients, pobjs, predicate_objects, promote,
+                      subjects)
 from .registry import construction
 from .stance import stance_relation
 
@@ -68,3 +69,30 @@ def act_of_by(ctx: Context, noun: Token, sent: Span) -> None:
     # "by" on the act, or hung by the parser on its patient ("of X soldiers by Y forces")
     doers = pobjs(ctx, noun, {"by"}) or [a for p in patients for a in pobjs(ctx, p, {"by"})] or owners(ctx, noun)
     emit(ctx, [a for a in doers if a not in victims], victims, HOSTILITY, "act_of_by", noun, sent)
+
+
+@construction("killed_in_operation", 0.7, quad="material_conflict")
+def killed_in_operation(ctx: Context, verb: Token, sent: Span) -> None:
+    """"Hamza bin Laden was killed in a US counter-terrorism operation", "two commanders died in
+    an Israeli strike": the one whose operation it was did it."""
+    low = lemma(verb)
+    if not (low in ctx.words.operation_victim_verbs or stance_relation(ctx, verb) == HOSTILITY and
+            is_passive(ctx, verb)) or not live_verb(ctx, verb) or agents(ctx, verb):
+        return
+    ops = [p for c in verb.children if c.dep_ == "prep" and c.lower_ in ctx.words.operation_preps
+           for p in c.children if p.dep_ == "pobj" and lemma(p) in ctx.words.operation_nouns]
+    doers = [a for p in ops for a in pobjs(ctx, p, {"by"}) or owners(ctx, p) or _inner_owner(ctx, p)]
+    victims = patients(ctx, verb) if is_passive(ctx, verb) else subjects(ctx, verb)
+    emit(ctx, [a for a in doers if a not in victims], victims, HOSTILITY, "killed_in_operation", verb, sent)
+
+
+def _inner_owner(ctx: Context, noun: Token) -> list[str]:
+    """"a US counter-terrorism operation": the actor named inside the modifiers of ``noun``."""
+    for t in noun.subtree:
+        if t.i >= noun.i:
+            break
+        if t.i in ctx.res.token_actor:
+            return [ctx.res.token_actor[t.i]]
+        if t.i in ctx.res.modifier_actor:
+            return [promote(ctx, t)]
+    return []

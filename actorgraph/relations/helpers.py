@@ -28,6 +28,9 @@ def denote(ctx: Context, tok: Token, depth: int = 0, places: bool = False, conj:
         return []
     out: list[str] = []
     res = ctx.res
+    named = including(ctx, tok) if tok.tag_ == "NNS" and depth < 3 else []
+    if named:  # "other terrorist groups such as X and Y": the ones named
+        return named
     if tok.i in res.np_actors:
         out.extend(res.np_actors[tok.i])
     elif tok.i in res.token_actor:
@@ -452,7 +455,9 @@ def including(ctx: Context, noun: Token) -> list[str]:
     """"allies including X and Y", "partners such as X"."""
     out = []
     for c in noun.children:
-        if c.lower_ in ctx.words.including_words:
+        # "including X", "like X", "such as X" (the parser hangs "such" on the "as")
+        if c.lower_ in ctx.words.including_words or c.dep_ == "prep" and any(
+                x.lower_ in ctx.words.including_words for x in c.children if x.i < c.i):
             for x in c.subtree:
                 if x.dep_ in ("pobj", "dobj") and x.head.i in (c.i,) or x.dep_ == "pobj" and x.head.head.i == c.i:
                     out.extend(denote(ctx, x))

@@ -7,7 +7,7 @@ from ..actors import lemma
 from ..model import ALLIANCE, HOSTILITY
 from .context import Context, emit
 from .frames import live_verb
-from .helpers import PASSIVE_SUBJECT_DEPS, SUBJECT_DEPS, agents, denote, owners, pobjs, subjects
+from .helpers import PASSIVE_SUBJECT_DEPS, SUBJECT_DEPS, agents, denote, owners, pobjs, promote, subjects
 from .registry import construction
 
 
@@ -42,8 +42,9 @@ def naming_terrorist(ctx: Context, verb: Token, sent: Span) -> None:
 @construction("designation", 0.75, quad="verbal_conflict")
 def designation(ctx: Context, verb: Token, sent: Span) -> None:
     """"the United States is designating X", "designating for sanctions X", "designating three
-    oligarchs: A and B", "X, which was designated by the Department of State as an SDGT": a
-    listing is aimed at the listed, whatever the list (terrorist lists are `naming_terrorist`)."""
+    oligarchs: A and B", "X, which was designated by the Department of State as an SDGT", "the
+    PKK is banned in Turkey": a listing or a ban is aimed at the listed, whatever the list
+    (terrorist lists are `naming_terrorist`)."""
     if lemma(verb) not in ctx.words.designation_verbs or not live_verb(ctx, verb):
         return
     if any(lemma(t) in ctx.lex.naming_words for t in verb.subtree if t.i > verb.i):
@@ -51,6 +52,9 @@ def designation(ctx: Context, verb: Token, sent: Span) -> None:
     passive = [c for c in verb.children if c.dep_ in PASSIVE_SUBJECT_DEPS]
     if passive:
         sources, targets = agents(ctx, verb), denote(ctx, passive[0])
+        if not sources:  # "the PKK is banned in Turkey": the state it is banned in
+            sources = [promote(ctx, p) for c in verb.children if c.dep_ == "prep" and c.lower_ == "in"
+                       for p in c.children if p.dep_ == "pobj" and p.i in ctx.res.place_actor]
     else:
         sources, targets = subjects(ctx, verb), []
         for c in verb.children:

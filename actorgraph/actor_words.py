@@ -28,7 +28,9 @@ class ActorWords:
     org_type_words: tuple[tuple[str, str], ...]  # word in an unknown organisation's name → type
     organ_nouns: frozenset[str]  # a state's organs: "the Russian embassy", "the Department"
     own_determiners: frozenset[str]
+    place_name_openers: frozenset[str]  # "Near Ar Raqqah, five strikes…": a place, not a person
     placing_prepositions: frozenset[str]  # "militias in Iraq"
+    rank_words: frozenset[str]  # "Gen.", "Lt.": an officer of someone
     rebel_adjectives: frozenset[str]  # adjectives that are group nouns themselves
     spokes_nouns: frozenset[str]  # "officials", "diplomats": speak for someone, are no one
 

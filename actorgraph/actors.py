@@ -775,10 +775,17 @@ class _Resolver:
 
     def _bystander(self, ent: Span) -> bool:
         """A person the text describes as one who reports or studies ("X, a photojournalist",
-        "X, director of global news for AFP", "analyst X"): a witness, not a party."""
-        described = [t for c in ent.root.children if c.dep_ == "appos" for t in c.subtree]
-        described += list(self.doc[max(ent.start - 3, ent.sent.start):ent.start])
-        return any(w in t.lower_ for t in described[:16] for w in W.bystander_role_words)
+        "X, director of global news for AFP", "analyst X"), or as an official of someone it does
+        not name ("Minister X", "Gen. X, commander of…"): a witness or a spokesperson, no party
+        of their own (officials the base or a demonym places are `title_persons`')."""
+        if not ent[0].text[:1].isupper() or ent[0].pos_ == "ADP" or ent[0].lower_ in W.place_name_openers:
+            return True  # "Near Ar Raqqah": a place the tagger took for a name
+        described = [t for c in ent.root.children if c.dep_ == "appos" for t in c.subtree][:12]
+        described += list(self.doc[max(ent.start - 4, ent.sent.start):ent.start])
+        if any(w in t.lower_ for t in described for w in W.bystander_role_words):
+            return True
+        offices = self.lex.person_titles | W.rank_words
+        return any(t.lower_.rstrip(".") in offices for t in described)
 
     def acronyms(self) -> None:
         """"Hayat Tahrir al-Sham (HTS)": an acronym in brackets after a name joins that name,

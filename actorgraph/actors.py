@@ -23,7 +23,7 @@ from spacy.tokens import Doc, Span, Token
 from .actor_words import load_actor_words
 from .kb import KnowledgeBase, load_kb
 from .lexicon import Lexicon, load_lexicon
-from .model import Actor, Mention
+from .model import INTERNATIONAL, Actor, Mention
 from .phrases import lemma, np_label, resolve_phrase
 
 W = load_actor_words()
@@ -98,8 +98,11 @@ class Recognizer:
         self.surface_has_upper: dict[str, bool] = {}
         self.state_forms: dict[str, str] = {}  # exact name or demonym of a state → its entry
         forms = list(kb.surface_forms())
-        for f, doc in zip(forms, nlp.tokenizer.pipe(f.text for f in forms)):
-            key = f"{f.kind}:{f.target}:{f.text}"
+        # "People’s" is "People's": typeset apostrophes match the base's straight ones
+        texts = [f.text for f in forms] + [f.text.replace("'", "\u2019") for f in forms if "'" in f.text]
+        forms += [f for f in forms if "'" in f.text]
+        for f, text, doc in zip(forms, texts, nlp.tokenizer.pipe(texts)):
+            key = f"{f.kind}:{f.target}:{text}"
             matcher = self.exact if f.case_sensitive else self.lower
             if key not in self.forms:
                 matcher.add(key, [doc])
@@ -409,9 +412,22 @@ class _Resolver:
         absorbed: set[int] = set()
         by_token = {i: m for m in matches for i in range(m.start, m.end)}
         for ent in self.doc.ents:
-            if ent.label_ not in ("ORG", "PERSON", "FAC", "WORK_OF_ART", "PRODUCT", "EVENT", "LAW"):
+            if ent.label_ not in ("ORG", "PERSON", "FAC", "WORK_OF_ART", "PRODUCT", "EVENT", "LAW", "LOC"):
                 continue
             inside = {id(m): m for i in range(ent.start, ent.end) if (m := by_token.get(i))}
+            # "the Sudan People's Liberation Army": a group named after a place is not the
+            # namesake group of another country inside its name (China's People's Liberation Army)
+            for m in list(inside.values()):
+                left = by_token.get(m.start - 1) if m.start > ent.start else None
+                entry = self._entry_of(m)
+                if left is not None and self._is_state_form(left) and entry is not None and \
+                        not self._is_state_form(m) and m.kind in ("name", "acronym") and \
+                        entry.country not in ("", INTERNATIONAL, self._entry_of(left).country):
+                    absorbed.update((id(m), id(left)))
+                    inside.pop(id(m), None)
+                    inside.pop(id(left), None)
+            if ent.label_ == "LOC":
+                continue  # a place's name holds no group of its own beyond that
             # "the G7 Foreign Ministers of Canada", "the Governments of France": a plural head
             # before "of" lists members, it is not one name ("Islamic State of Iraq" is)
             states = [m for m in inside.values() if self._is_state_form(m) and not (

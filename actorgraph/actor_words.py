@@ -32,6 +32,7 @@ class ActorWords:
     placing_prepositions: frozenset[str]  # "militias in Iraq"
     rank_words: frozenset[str]  # "Gen.", "Lt.": an officer of someone
     rebel_adjectives: frozenset[str]  # adjectives that are group nouns themselves
+    stance_prefixes: frozenset[str]  # "anti-Houthi", "pro-government": whom a group is for or against
     spokes_nouns: frozenset[str]  # "officials", "diplomats": speak for someone, are no one
 
 

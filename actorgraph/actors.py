@@ -73,6 +73,7 @@ class Resolution:
     order: list[tuple[int, str, str]] = field(default_factory=list)  # (token, actor id, class)
     plural_at: dict[int, bool] = field(default_factory=dict)  # mention start/head → grammatically plural
     inner_backers: dict[int, str] = field(default_factory=dict)  # "Saudi" in "the Saudi-led coalition"
+    prefixed: dict[int, str] = field(default_factory=dict)  # "Houthi" in "an anti-Houthi coalition" → its actor
 
     def sentence_of(self, token: Token) -> int:
         return self.sent_index[token.sent.start]
@@ -176,6 +177,7 @@ class _Resolver:
         self.modifier_actor: dict[int, str] = {}
         self.plural_at: dict[int, bool] = {}
         self.inner_backers: dict[int, str] = {}
+        self.prefixed: dict[int, str] = {}
         self.definite_memo: dict[str, str] = {}  # generic head lemma → the actor "the <head>" named
         self.sent_index = {s.start: n for n, s in enumerate(doc.sents)}
         self.order: list[tuple[int, str, str]] = []
@@ -280,7 +282,7 @@ class _Resolver:
             getattr(self, name)()
         return Resolution(self.doc, self.actors, self.token_actor, self.np_actors,
                           self.place_actor, self.modifier_actor, self.focus, self.sent_index, self.order,
-                          self.plural_at, self.inner_backers)
+                          self.plural_at, self.inner_backers, self.prefixed)
 
     def match_knowledge_base(self) -> None:
         """The base's strings in the text, one entry per span (see disambiguate)."""

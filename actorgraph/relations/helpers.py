@@ -9,6 +9,7 @@ from bisect import bisect_left
 from spacy.tokens import Span, Token
 
 from ..actors import is_headline, lemma
+from ..phrases import stance_prefix
 from .context import Context, frame
 
 SUBJECT_DEPS = {"nsubj", "csubj"}
@@ -85,6 +86,8 @@ def denote(ctx: Context, tok: Token, depth: int = 0, places: bool = False, conj:
             for c in tok.children:
                 if c.dep_ == "poss":
                     out.extend(denote(ctx, c, depth + 1))
+                elif stance_prefix(c):
+                    continue  # "an anti-Houthi coalition" is not the Houthis (see relations.prefixes)
                 elif c.dep_ in ("compound", "amod") and c.i in ctx.res.token_actor:
                     out.append(ctx.res.token_actor[c.i])
                 elif c.dep_ in ("compound", "amod") and c.i in ctx.res.modifier_actor:
@@ -423,7 +426,7 @@ def owners(ctx: Context, noun: Token) -> list[str]:
     for c in noun.children:
         if c.dep_ == "poss":
             out.extend(denote(ctx, c))
-        elif c.dep_ in ("compound", "amod", "nmod") and c.i < noun.i:
+        elif c.dep_ in ("compound", "amod", "nmod") and c.i < noun.i and not stance_prefix(c):
             found = denote(ctx, c)
             if not found and c.i in ctx.res.modifier_actor:
                 found = [promote(ctx, c)]

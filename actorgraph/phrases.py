@@ -298,9 +298,6 @@ def focus_government(p: Phrase) -> bool:
     r, head = p.r, p.head
     if not (p.cls == "government" or p.government_mod):
         return False
-    if head.pos_ == "PROPN" and any(m.pos_ == "PROPN" and m.i not in r.token_actor and m.i not in r.demonym_at
-                                    for m in p.mods):
-        return False  # "the Sudan People's Liberation Army": a name of its own, no state's army
     located = r.located_in(head)
     if located:  # "the junta in Ouagadougou"
         actor = r.government_actor(located, lemma(head))
@@ -315,6 +312,9 @@ def focus_government(p: Phrase) -> bool:
         return True  # "set up a rival administration": not the focus country's government
     if lemma(head) in r.lex.person_titles or lemma(head) in W.spokes_nouns:
         return True
+    if head.pos_ == "PROPN" and any(m.pos_ == "PROPN" and m.i not in r.token_actor and m.i not in r.demonym_at
+                                    for m in p.mods):
+        return False  # "the Sudan People's Liberation Army": a name of its own, no state's army
     core = W.government_core
     if head.tag_ == "NNS" and lemma(head) in W.government_plural_excluded:
         return True  # "other governments": not the one of the focus country

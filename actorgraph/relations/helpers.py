@@ -288,6 +288,22 @@ def subjects(ctx: Context, verb: Token, depth: int = 0) -> list[str]:
     return []
 
 
+def governing_subjects(ctx: Context, verb: Token) -> list[str]:
+    """The subject of the clause a subjectless gerund or infinitive serves: "the US is focused on
+    … by imposing costs on Russia", "troops are there to eliminate IS"."""
+    head = verb
+    for _ in range(4):  # farther up, another clause's subject is as likely
+        if head.dep_ not in ("pcomp", "xcomp", "advcl", "conj", "pobj", "prep") or head.head is head:
+            return []
+        head = head.head
+        if head.pos_ in ("VERB", "AUX"):
+            found = subjects(ctx, head) or [a for c in head.children if c.dep_ in PASSIVE_SUBJECT_DEPS
+                                            for a in denote(ctx, c)]
+            if found:
+                return found
+    return []
+
+
 def companions(ctx: Context, tok: Token) -> list[str]:
     """"The two groups, together with the Arakan Army, launched…": co-subjects."""
     out = []

@@ -7,7 +7,8 @@ from ..actors import lemma
 from ..model import ALLIANCE, HOSTILITY
 from .context import Context, emit
 from .frames import live_verb
-from .helpers import PASSIVE_SUBJECT_DEPS, SUBJECT_DEPS, agents, denote, owners, pobjs, promote, subjects
+from .helpers import (PASSIVE_SUBJECT_DEPS, SUBJECT_DEPS, agents, denote, governing_subjects, owners, pobjs,
+                      promote, subjects)
 from .registry import construction
 
 
@@ -116,7 +117,8 @@ def pledge_allegiance(ctx: Context, verb: Token, sent: Span) -> None:
 @construction("restrictions_on", 0.7, quad="material_conflict")
 def restrictions_on(ctx: Context, noun: Token, sent: Span) -> None:
     """"imposed visa restrictions on Ethiopian and Eritrean officials", "announcing a travel ban
-    on X's leaders": a penalty on the persons who stand for an actor is aimed at that actor."""
+    on X's leaders", "by imposing severe costs on Russia": a penalty on an actor, or on the persons
+    who stand for it, is aimed at that actor."""
     if lemma(noun) not in ctx.words.restriction_nouns or noun.pos_ != "NOUN":
         return
     if noun.dep_ not in ("dobj", "nsubjpass") or not live_verb(ctx, noun.head) or \
@@ -124,7 +126,9 @@ def restrictions_on(ctx: Context, noun: Token, sent: Span) -> None:
         return
     verb, aims = noun.head, {"on", "against"}
     if noun.dep_ == "dobj":
-        targets, sources = pobjs(ctx, noun, aims), subjects(ctx, verb)
+        targets, sources = pobjs(ctx, noun, aims), subjects(ctx, verb) or governing_subjects(ctx, verb)
+        if not targets:  # "imposing severe costs on Russia": "on" hung on the verb
+            targets = pobjs(ctx, verb, aims)
     else:  # "visa restrictions were imposed on X officials by Y"
         targets, sources = pobjs(ctx, noun, aims) + pobjs(ctx, verb, aims), agents(ctx, verb)
     emit(ctx, sources, targets, HOSTILITY, "restrictions_on", noun, sent)

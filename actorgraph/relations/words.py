@@ -50,6 +50,7 @@ class Words:
     phrase_breaks: frozenset[str]
     possessive_relatives: frozenset[str]
     recipient_preps: frozenset[str]
+    receipt_verbs: frozenset[str]
     reciprocal_pronouns: frozenset[str]
     reciprocal_quantifiers: frozenset[str]
     reflexive_pronouns: frozenset[str]

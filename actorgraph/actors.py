@@ -763,6 +763,8 @@ class _Resolver:
                 if len(ent) < 2 or self._placed(ent.root) or self._bystander(ent):
                     continue  # a lone surname may be anyone's; a full name introduces someone
                 typ, candidate = "person", True
+                ent = self._whole_name(ent)
+                text = ent.text.strip()
                 surnames.setdefault(ent[-1].text, slug(re.sub(r"^(the|The)\s+", "", text)))
             elif typ is None and not _acronym_like(text):
                 continue  # a bare name the base lacks ("El Fasher") is more often a place than a party
@@ -790,6 +792,15 @@ class _Resolver:
         if head.dep_ == "pobj" and head.head.lower_ in W.placing_prepositions:
             return True
         return head.dep_ == "dobj" and lemma(head.head) in self.lex.capture_verbs
+
+    def _whole_name(self, ent: Span) -> Span:
+        """"Dmitry Aleksandrovich Pumpyanskiy" when the tagger saw only the last two names."""
+        start = ent.start
+        while start > ent.sent.start and self.doc[start - 1].pos_ == "PROPN" and self.doc[start - 1].is_title \
+                and start - 1 not in self.token_actor and self.doc[start - 1].lower_.rstrip(".") not in (
+                    self.lex.person_titles | W.rank_words):
+            start -= 1
+        return self.doc[start:ent.end]
 
     def _bystander(self, ent: Span) -> bool:
         """A person the text describes as one who reports or studies ("X, a photojournalist",

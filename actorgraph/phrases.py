@@ -174,7 +174,14 @@ def apposition(p: Phrase) -> bool:
         actor = r.actors[r.np_actors[head.head.i][0]]
     else:
         return False
-    r.link(p.span, actor, head=head)
+    # "the PMF, an Iranian-backed militia": the backer in the description is not the PMF
+    span = p.span
+    if p.backers:
+        start = max(p.backers) + 1
+        while start < head.i and (r.doc[start].text == "-" or r.doc[start].lower_ in r.lex.compound_participles):
+            start += 1
+        span = r.doc[max(start, p.span.start):head.i + 1]
+    r.link(span, actor, head=head)
     return True
 
 

@@ -81,3 +81,8 @@ def test_actors_business_named_after_its_kind_is_a_candidate(analyse):
     ex = analyse("Germany banned Iranian airline Mahan Air from its airports.")
     mahan = actor_by_mention(ex, "Mahan Air")
     assert mahan is not None and mahan.source == "ner"
+
+
+def test_actors_candidate_person_takes_the_whole_name(analyse):
+    ex = analyse("The United States is designating Dmitry Aleksandrovich Pumpyanskiy, a Russian oligarch.")
+    assert actor_by_mention(ex, "Dmitry Aleksandrovich Pumpyanskiy") is not None

@@ -203,13 +203,13 @@ def promote(ctx: Context, tok: Token) -> str:
 
 
 def person_coref(ctx: Context, pron: Token) -> str | None:
-    """"he", "her": the last person named as a party of their own within two sentences (a
-    leader who stands for a state is read as the state, and is not guessed at here)."""
+    """"he", "her": the last person named within two sentences: a party of their own, or the
+    state or body a named leader stands for ("Erdogan … He named the PKK terrorists")."""
     prev = ctx.doc[pron.sent.start - 1].sent.start if pron.sent.start > 0 else 0
     order = ctx.res.order
     recent = order[bisect_left(order, (prev, "", "")):bisect_left(order, (pron.i, "", ""))]
-    for _tok_i, aid, _cls in reversed(recent):
-        if ctx.res.actors[aid].type == "person":
+    for _tok_i, aid, cls in reversed(recent):
+        if ctx.res.actors[aid].type == "person" or cls == "person":
             return aid
     return None
 
@@ -511,4 +511,5 @@ PHENOMENA = {
     "reported_speech": speaker,  # "'We will…,' a US official said"
     "statement_speaker": statement_speaker,  # "We condemn…" in a statement the US issued
     "negation_denial": negated,  # "did not", "denies backing"
+    "person_pronoun": person_coref,  # "he", "her": the last person named, or whom they stand for
 }

@@ -13,6 +13,8 @@ WORDS_PATH = Path(__file__).parent / "kb" / "data" / "actor_words.json"
 
 @dataclass(frozen=True)
 class ActorWords:
+    business_org_words: frozenset[str]  # companies, banks, airlines: parties only when sanctioned, supplying…
+    bystander_role_words: frozenset[str]  # "a photojournalist", "director of news": one who reports, no party
     class_plural: dict[str, str]
     class_rank: dict[str, int]  # which generic class wins when a phrase holds several
     group_type: dict[str, str]  # generic class → actor type of a group phrase
@@ -26,8 +28,11 @@ class ActorWords:
     org_type_words: tuple[tuple[str, str], ...]  # word in an unknown organisation's name → type
     organ_nouns: frozenset[str]  # a state's organs: "the Russian embassy", "the Department"
     own_determiners: frozenset[str]
+    place_name_openers: frozenset[str]  # "Near Ar Raqqah, five strikes…": a place, not a person
     placing_prepositions: frozenset[str]  # "militias in Iraq"
+    rank_words: frozenset[str]  # "Gen.", "Lt.": an officer of someone
     rebel_adjectives: frozenset[str]  # adjectives that are group nouns themselves
+    stance_prefixes: frozenset[str]  # "anti-Houthi", "pro-government": whom a group is for or against
     spokes_nouns: frozenset[str]  # "officials", "diplomats": speak for someone, are no one
 
 

@@ -23,7 +23,7 @@ from spacy.tokens import Doc, Span, Token
 from .actor_words import load_actor_words
 from .kb import KnowledgeBase, load_kb
 from .lexicon import Lexicon, load_lexicon
-from .model import Actor, Mention
+from .model import INTERNATIONAL, Actor, Mention
 from .phrases import lemma, np_label, resolve_phrase
 
 W = load_actor_words()
@@ -73,6 +73,7 @@ class Resolution:
     order: list[tuple[int, str, str]] = field(default_factory=list)  # (token, actor id, class)
     plural_at: dict[int, bool] = field(default_factory=dict)  # mention start/head → grammatically plural
     inner_backers: dict[int, str] = field(default_factory=dict)  # "Saudi" in "the Saudi-led coalition"
+    prefixed: dict[int, str] = field(default_factory=dict)  # "Houthi" in "an anti-Houthi coalition" → its actor
 
     def sentence_of(self, token: Token) -> int:
         return self.sent_index[token.sent.start]
@@ -98,8 +99,11 @@ class Recognizer:
         self.surface_has_upper: dict[str, bool] = {}
         self.state_forms: dict[str, str] = {}  # exact name or demonym of a state → its entry
         forms = list(kb.surface_forms())
-        for f, doc in zip(forms, nlp.tokenizer.pipe(f.text for f in forms)):
-            key = f"{f.kind}:{f.target}:{f.text}"
+        # "People’s" is "People's": typeset apostrophes match the base's straight ones
+        texts = [f.text for f in forms] + [f.text.replace("'", "\u2019") for f in forms if "'" in f.text]
+        forms += [f for f in forms if "'" in f.text]
+        for f, text, doc in zip(forms, texts, nlp.tokenizer.pipe(texts)):
+            key = f"{f.kind}:{f.target}:{text}"
             matcher = self.exact if f.case_sensitive else self.lower
             if key not in self.forms:
                 matcher.add(key, [doc])
@@ -173,6 +177,7 @@ class _Resolver:
         self.modifier_actor: dict[int, str] = {}
         self.plural_at: dict[int, bool] = {}
         self.inner_backers: dict[int, str] = {}
+        self.prefixed: dict[int, str] = {}
         self.definite_memo: dict[str, str] = {}  # generic head lemma → the actor "the <head>" named
         self.sent_index = {s.start: n for n, s in enumerate(doc.sents)}
         self.order: list[tuple[int, str, str]] = []
@@ -277,7 +282,7 @@ class _Resolver:
             getattr(self, name)()
         return Resolution(self.doc, self.actors, self.token_actor, self.np_actors,
                           self.place_actor, self.modifier_actor, self.focus, self.sent_index, self.order,
-                          self.plural_at, self.inner_backers)
+                          self.plural_at, self.inner_backers, self.prefixed)
 
     def match_knowledge_base(self) -> None:
         """The base's strings in the text, one entry per span (see disambiguate)."""
@@ -409,10 +414,27 @@ class _Resolver:
         absorbed: set[int] = set()
         by_token = {i: m for m in matches for i in range(m.start, m.end)}
         for ent in self.doc.ents:
-            if ent.label_ not in ("ORG", "PERSON", "FAC", "WORK_OF_ART", "PRODUCT", "EVENT", "LAW"):
+            if ent.label_ not in ("ORG", "PERSON", "FAC", "WORK_OF_ART", "PRODUCT", "EVENT", "LAW", "LOC"):
                 continue
             inside = {id(m): m for i in range(ent.start, ent.end) if (m := by_token.get(i))}
-            states = [m for m in inside.values() if self._is_state_form(m)]
+            # "the Sudan People's Liberation Army": a group named after a place is not the
+            # namesake group of another country inside its name (China's People's Liberation Army)
+            for m in list(inside.values()):
+                left = by_token.get(m.start - 1) if m.start > ent.start else None
+                entry = self._entry_of(m)
+                if left is not None and self._is_state_form(left) and entry is not None and \
+                        not self._is_state_form(m) and m.kind in ("name", "acronym") and \
+                        entry.country not in ("", INTERNATIONAL, self._entry_of(left).country):
+                    absorbed.update((id(m), id(left)))
+                    inside.pop(id(m), None)
+                    inside.pop(id(left), None)
+            if ent.label_ == "LOC":
+                continue  # a place's name holds no group of its own beyond that
+            # "the G7 Foreign Ministers of Canada", "the Governments of France": a plural head
+            # before "of" lists members, it is not one name ("Islamic State of Iraq" is)
+            states = [m for m in inside.values() if self._is_state_form(m) and not (
+                m.start >= ent.start + 2 and self.doc[m.start - 1].lower_ == "of"
+                and _plural_noun(self.doc[m.start - 2]))]
             if not states:
                 continue
             if any(m.start == ent.start and m.end == ent.end for m in inside.values()):
@@ -713,8 +735,14 @@ class _Resolver:
     def ner_orgs(self) -> None:
         """Organisations the base lacks, kept when their name says they are armed or political."""
         doc = self.doc
+        surnames: dict[str, str] = {}  # "Anton Thulin" … "Thulin"
         for ent in doc.ents:
-            if ent.label_ not in ("ORG", "NORP", "PERSON") or any(t.i in self.token_actor for t in ent):
+            if ent.label_ not in ("ORG", "NORP", "PERSON", "FAC", "PRODUCT") or any(
+                    t.i in self.token_actor for t in ent):
+                continue
+            # "Iranian airline Mahan Air", "the bank Sputnik": the noun before says what it is
+            described = {t.lower_ for t in doc[max(ent.start - 2, ent.sent.start):ent.start] if t.pos_ == "NOUN"}
+            if ent.label_ in ("FAC", "PRODUCT") and not described & W.business_org_words:
                 continue
             if ent.start >= 2 and doc[ent.start - 1].text == "(" and ent.end < len(doc) \
                     and doc[ent.end].text == ")" and (ent.start - 2) in self.token_actor:
@@ -726,9 +754,19 @@ class _Resolver:
                 continue
             words = {w.lower() for w in re.findall(r"[A-Za-z]+", text)}
             typ = next((t for w, t in W.org_type_words if w in words), None)
-            if ent.label_ in ("NORP", "PERSON") and typ is None:
+            candidate = False  # a name kept only if a relation makes it a party
+            if typ is None and ent.label_ != "NORP" and (words | described) & W.business_org_words:
+                typ, candidate = "other", True  # "Bank Sputnik": a party when sanctioned or supplying
+            elif typ is None and ent.label_ == "NORP":
                 continue
-            if typ is None and not _acronym_like(text):
+            elif typ is None and ent.label_ == "PERSON":
+                if len(ent) < 2 or self._placed(ent.root) or self._bystander(ent):
+                    continue  # a lone surname may be anyone's; a full name introduces someone
+                typ, candidate = "person", True
+                ent = self._whole_name(ent)
+                text = ent.text.strip()
+                surnames.setdefault(ent[-1].text, slug(re.sub(r"^(the|The)\s+", "", text)))
+            elif typ is None and not _acronym_like(text):
                 continue  # a bare name the base lacks ("El Fasher") is more often a place than a party
             typ = typ or "other"
             label = re.sub(r"^(the|The)\s+", "", text)
@@ -736,12 +774,47 @@ class _Resolver:
             if aid in self.kb.entries:
                 aid += "_org"
             if aid not in self.actors:
-                self.actors[aid] = ActorDraft(aid, label, typ, self.focus if typ != "other" else "",
-                                              source="ner", synthetic=typ == "other")
+                self.actors[aid] = ActorDraft(aid, label, typ, self.focus if typ not in ("other", "person") else "",
+                                              source="ner", synthetic=typ == "other" or candidate)
             span = ent if ent[0].lower_ != "the" else ent[1:]
             self.link(span, self.actors[aid])
             self.remember(ent.start, self.actors[aid], _class_of_type(typ))
+        for t in doc:  # the surname alone, whatever the tagger made of it ("convicted Thulin")
+            if t.pos_ == "PROPN" and t.text in surnames and t.i not in self.token_actor and \
+                    self.actors[surnames[t.text]].spans[0].start < t.idx:
+                self.link(doc[t.i:t.i + 1], self.actors[surnames[t.text]])
+                self.remember(t.i, self.actors[surnames[t.text]], "person")
 
+
+    def _placed(self, head: Token) -> bool:
+        """Where a name the tagger took for a person's stands as a place: "recaptured Wad Madani",
+        "fighting in Wad Madani"."""
+        if head.dep_ == "pobj" and head.head.lower_ in W.placing_prepositions:
+            return True
+        return head.dep_ == "dobj" and lemma(head.head) in self.lex.capture_verbs
+
+    def _whole_name(self, ent: Span) -> Span:
+        """"Dmitry Aleksandrovich Pumpyanskiy" when the tagger saw only the last two names."""
+        start = ent.start
+        while start > ent.sent.start and self.doc[start - 1].pos_ == "PROPN" and self.doc[start - 1].is_title \
+                and start - 1 not in self.token_actor and self.doc[start - 1].lower_.rstrip(".") not in (
+                    self.lex.person_titles | W.rank_words):
+            start -= 1
+        return self.doc[start:ent.end]
+
+    def _bystander(self, ent: Span) -> bool:
+        """A person the text describes as one who reports or studies ("X, a photojournalist",
+        "X, director of global news for AFP", "analyst X"), or as an official of someone it does
+        not name ("Minister X", "Gen. X, commander of…"): a witness or a spokesperson, no party
+        of their own (officials the base or a demonym places are `title_persons`')."""
+        if not ent[0].text[:1].isupper() or ent[0].pos_ == "ADP" or ent[0].lower_ in W.place_name_openers:
+            return True  # "Near Ar Raqqah": a place the tagger took for a name
+        described = [t for c in ent.root.children if c.dep_ == "appos" for t in c.subtree][:12]
+        described += list(self.doc[max(ent.start - 4, ent.sent.start):ent.start])
+        if any(w in t.lower_ for t in described for w in W.bystander_role_words):
+            return True
+        offices = self.lex.person_titles | W.rank_words
+        return any(t.lower_.rstrip(".") in offices for t in described)
 
     def acronyms(self) -> None:
         """"Hayat Tahrir al-Sham (HTS)": an acronym in brackets after a name joins that name,
@@ -773,6 +846,11 @@ def is_headline(sent: Span) -> bool:
     if len(words) < 3:
         return False
     return sum(1 for t in words if t.text[0].isupper()) / len(words) >= HEADLINE_SHARE
+
+
+def _plural_noun(t: Token) -> bool:
+    """A plural noun, also where a title-case line makes the tagger call it a name ("Ministers")."""
+    return t.tag_ in ("NNS", "NNPS") or t.tag_ == "NNP" and t.lower_.endswith("s") and not t.lower_.endswith("ss")
 
 
 def _acronym_like(text: str) -> bool:

@@ -56,13 +56,13 @@ class Phrase:
     def demonyms(self) -> list[Token]:
         r = self.r
         return [m for m in self.mods if m.i in r.demonym_at and r.demonym_at[m.i][1] == m.i
-                and m.i not in r.token_actor and m.i not in self.backers]
+                and m.i not in r.token_actor and m.i not in self.backers and not stance_prefix(m)]
 
     @cached_property
     def names(self) -> list[str]:
         r = self.r
         return [a for m, a in ((m, r.token_actor.get(m.i)) for m in self.mods) if a and m.i not in self.backers
-                and m.dep_ in ("compound", "nmod", "poss", "amod", "conj")]
+                and m.dep_ in ("compound", "nmod", "poss", "amod", "conj") and not stance_prefix(m)]
 
     @cached_property
     def government_mod(self) -> bool:
@@ -127,6 +127,14 @@ def resolve_phrase(r: "_Resolver", head: Token, cls: str) -> None:
             return
 
 
+def stance_prefix(tok: Token) -> str:
+    """"anti" or "pro" when ``tok`` is the X of "anti-X" / "pro-X", else ""."""
+    doc = tok.doc
+    if tok.i >= 2 and doc[tok.i - 1].text in ("-", "\u2010", "\u2011") and doc[tok.i - 2].lower_ in W.stance_prefixes:
+        return doc[tok.i - 2].lower_
+    return ""
+
+
 # --- the resolvers, in order ----------------------------------------------------------------
 
 @phrase_resolver
@@ -166,7 +174,44 @@ def apposition(p: Phrase) -> bool:
         actor = r.actors[r.np_actors[head.head.i][0]]
     else:
         return False
-    r.link(p.span, actor, head=head)
+    # "the PMF, an Iranian-backed militia": the backer in the description is not the PMF
+    span = p.span
+    if p.backers:
+        start = max(p.backers) + 1
+        while start < head.i and (r.doc[start].text == "-" or r.doc[start].lower_ in r.lex.compound_participles):
+            start += 1
+        span = r.doc[max(start, p.span.start):head.i + 1]
+    r.link(span, actor, head=head)
+    return True
+
+
+@phrase_resolver
+def stance_prefixed(p: Phrase) -> bool:
+    """"an anti-Houthi, pro-government coalition", "pro-Russian separatists": a party of its own,
+    named by whom it is for or against (the relation is `stance_prefix_modifier`'s);
+    "pro-government forces" stay the government's own (`focus_government`)."""
+    r, head = p.r, p.head
+    left = [t for t in head.subtree if t.i < head.i]
+    prefixed = [m for m in left if stance_prefix(m)]
+    if p.names or not prefixed:
+        return False
+    if p.cls in ("government", "forces") and all(
+            stance_prefix(m) == "pro" and lemma(m) in r.lex.government_modifiers for m in prefixed):
+        return False
+    for m in prefixed:  # whom it is for or against, before the phrase's own link covers the name
+        if m.i in r.token_actor:
+            r.prefixed[m.i] = aid = r.token_actor[m.i]
+            # "Houthi" in "anti-Houthi coalition" names whom it fights, it is no mention of them
+            r.actors[aid].spans[:] = [x for x in r.actors[aid].spans if not x.start <= m.idx < x.end]
+        elif m.i in r.demonym_at:
+            r.prefixed[m.i] = r.government_actor(r.demonym_at[m.i][0]).id
+        elif lemma(m) in r.lex.government_modifiers and r.focus:
+            r.prefixed[m.i] = r.government_actor(r.focus).id
+    start = min(m.i for m in prefixed) - 2  # from the "anti" of the first prefix
+    span = r.doc[min(start, p.span.start):head.i + 1]
+    actor = r.group_actor(p.cls, r.focus, np_label(span, p.backers))
+    r.link(span, actor, head=head)
+    r.remember(head.i, actor, p.cls, plural=head.tag_ in ("NNS", "NNPS"))
     return True
 
 
@@ -274,6 +319,9 @@ def focus_government(p: Phrase) -> bool:
         return True  # "set up a rival administration": not the focus country's government
     if lemma(head) in r.lex.person_titles or lemma(head) in W.spokes_nouns:
         return True
+    if head.pos_ == "PROPN" and any(m.pos_ == "PROPN" and m.i not in r.token_actor and m.i not in r.demonym_at
+                                    for m in p.mods):
+        return False  # "the Sudan People's Liberation Army": a name of its own, no state's army
     core = W.government_core
     if head.tag_ == "NNS" and lemma(head) in W.government_plural_excluded:
         return True  # "other governments": not the one of the focus country

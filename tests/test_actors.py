@@ -50,3 +50,39 @@ def test_actors_every_mention_is_in_text(analyse):
     for a in ex.actors:
         for m in a.spans:
             assert text[m.start:m.end] == m.text
+
+
+def test_actors_typeset_apostrophe_matches_base_name(analyse):
+    ex = analyse("Fighters of the Kurdistan Workers\u2019 Party attacked a Turkish outpost.")
+    pkk = actor_by_mention(ex, "Kurdistan Workers\u2019 Party")
+    assert pkk is not None and pkk.kb_id == "pkk"
+
+
+def test_actors_group_named_after_a_place_is_not_a_namesake_group(analyse):
+    ex = analyse("The army clashed with the Sudan People's Liberation Army-North in Blue Nile.")
+    assert all(a.country != "CHN" for a in ex.actors), [(a.label, a.country) for a in ex.actors]
+
+
+def test_actors_named_person_is_a_candidate_found_again_by_surname(analyse):
+    ex = analyse("The United States is designating Oleg Varenko, a Russian arms broker. "
+                 "A court in Kyiv convicted Varenko in 2019.")
+    varenko = actor_by_mention(ex, "Oleg Varenko")
+    assert varenko is not None and varenko.type == "person" and "Varenko" in varenko.mentions
+
+
+def test_actors_reporters_and_unplaced_officials_are_not_candidates(analyse):
+    ex = analyse("Nabil Hasan, a photojournalist, praised the Houthis. Minister Tobias Elwin condemned ISIL. "
+                 "Near Ar Raqqah, five strikes destroyed an ISIL vehicle.")
+    for name in ("Nabil Hasan", "Tobias Elwin", "Near Ar Raqqah"):
+        assert actor_by_mention(ex, name) is None, name
+
+
+def test_actors_business_named_after_its_kind_is_a_candidate(analyse):
+    ex = analyse("Germany banned Iranian airline Mahan Air from its airports.")
+    mahan = actor_by_mention(ex, "Mahan Air")
+    assert mahan is not None and mahan.source == "ner"
+
+
+def test_actors_candidate_person_takes_the_whole_name(analyse):
+    ex = analyse("The United States is designating Dmitry Aleksandrovich Pumpyanskiy, a Russian oligarch.")
+    assert actor_by_mention(ex, "Dmitry Aleksandrovich Pumpyanskiy") is not None

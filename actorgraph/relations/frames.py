@@ -128,3 +128,20 @@ def fire_at(ctx: Context, verb: Token, sent: Span) -> None:
         if c.dep_ == "prep" and c.lower_ in ctx.words.aim_at_preps:
             targets += [a for p in c.children if p.dep_ == "pobj" for a in denote(ctx, p, places=True)]
     emit(ctx, subjects(ctx, verb), targets, HOSTILITY, "fire_at", verb, sent)
+
+
+@construction("receive_from", 0.7)
+def receive_from(ctx: Context, verb: Token, sent: Span) -> None:
+    """"received paramilitary training from RIM", "obtained weapons from Iran": the giver backs
+    the receiver."""
+    lex = ctx.lex
+    if lemma(verb) not in ctx.words.receipt_verbs or not live_verb(ctx, verb):
+        return
+    goods = [c for c in verb.children if c.dep_ == "dobj" and (lemma(c) in lex.supply_nouns or
+                                                              lemma(c) in lex.alliance_nouns)]
+    if not goods:
+        return
+    givers = [a for head in (verb, goods[0]) for c in head.children if c.dep_ == "prep" and c.lower_ == "from"
+              for p in c.children if p.dep_ == "pobj" for a in denote(ctx, p, places=True)]
+    receivers = [a for a in subjects(ctx, verb) if a not in givers]
+    emit(ctx, givers, receivers, ALLIANCE, "receive_from", verb, sent)

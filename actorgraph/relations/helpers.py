@@ -9,6 +9,7 @@ from bisect import bisect_left
 from spacy.tokens import Span, Token
 
 from ..actors import is_headline, lemma
+from ..phrases import stance_prefix
 from .context import Context, frame
 
 SUBJECT_DEPS = {"nsubj", "csubj"}
@@ -28,6 +29,9 @@ def denote(ctx: Context, tok: Token, depth: int = 0, places: bool = False, conj:
         return []
     out: list[str] = []
     res = ctx.res
+    named = including(ctx, tok) if tok.tag_ == "NNS" and depth < 3 else []
+    if named:  # "other terrorist groups such as X and Y": the ones named
+        return named
     if tok.i in res.np_actors:
         out.extend(res.np_actors[tok.i])
     elif tok.i in res.token_actor:
@@ -42,6 +46,10 @@ def denote(ctx: Context, tok: Token, depth: int = 0, places: bool = False, conj:
         pass  # "defending itself": no second party
     elif tok.lower_ in ctx.words.first_person_pronouns and tok.pos_ == "PRON":
         out.extend(speaker(ctx, tok))
+    elif tok.lower_ in ctx.words.person_pronouns and tok.pos_ == "PRON":
+        ref = person_coref(ctx, tok)
+        if ref:
+            out.append(ref)
     elif tok.lower_ in ctx.lex.pronouns_singular | ctx.lex.pronouns_plural and tok.pos_ == "PRON":
         ref = coref(ctx, tok)
         if ref:
@@ -50,6 +58,8 @@ def denote(ctx: Context, tok: Token, depth: int = 0, places: bool = False, conj:
         ante = tok.head.head
         if ante.dep_ == "pobj" and ante.head.lower_ == "of" and lemma(ante.head.head) in ctx.lex.bloc_nouns:
             ante = ante.head.head  # "a coalition of rebel groups that includes X"
+        if ante.dep_ == "appos" and ante.pos_ == "NOUN" and ante.head.i in ctx.res.token_actor:
+            ante = ante.head  # "Bank Sputnik, a Russian bank that has assisted X": the bank named
         out.extend(denote(ctx, ante, depth + 1, places))
     elif tok.lower_ in ctx.words.comma_relatives and tok.i > 0 and ctx.doc[tok.i - 1].text == ",":
         # ", which …" misattached by the parser: its antecedent stands just before the comma
@@ -76,6 +86,8 @@ def denote(ctx: Context, tok: Token, depth: int = 0, places: bool = False, conj:
             for c in tok.children:
                 if c.dep_ == "poss":
                     out.extend(denote(ctx, c, depth + 1))
+                elif stance_prefix(c):
+                    continue  # "an anti-Houthi coalition" is not the Houthis (see relations.prefixes)
                 elif c.dep_ in ("compound", "amod") and c.i in ctx.res.token_actor:
                     out.append(ctx.res.token_actor[c.i])
                 elif c.dep_ in ("compound", "amod") and c.i in ctx.res.modifier_actor:
@@ -132,6 +144,8 @@ def members(ctx: Context, tok: Token) -> list[str]:
     """A speaking body and its named members: "the G7 foreign ministers of X, Y and Z", "the
     Governments of X and Y" — each member is a party to what the body says."""
     out = denote(ctx, tok, depth=1)
+    out += [ctx.res.token_actor[c.i] for c in tok.children  # "the G7 ministers": the body itself
+            if c.dep_ in ("compound", "nmod") and c.i in ctx.res.token_actor]
     out += [a for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
             for p in c.children if p.dep_ == "pobj" for a in denote(ctx, p, depth=1)]
     return list(dict.fromkeys(out))
@@ -186,6 +200,18 @@ def promote(ctx: Context, tok: Token) -> str:
     actor_id = ctx.res.place_actor.get(tok.i) or ctx.res.modifier_actor[tok.i]
     ctx.pending.setdefault(actor_id, []).append(tok.i)
     return actor_id
+
+
+def person_coref(ctx: Context, pron: Token) -> str | None:
+    """"he", "her": the last person named within two sentences: a party of their own, or the
+    state or body a named leader stands for ("Erdogan … He named the PKK terrorists")."""
+    prev = ctx.doc[pron.sent.start - 1].sent.start if pron.sent.start > 0 else 0
+    order = ctx.res.order
+    recent = order[bisect_left(order, (prev, "", "")):bisect_left(order, (pron.i, "", ""))]
+    for _tok_i, aid, cls in reversed(recent):
+        if ctx.res.actors[aid].type == "person" or cls == "person":
+            return aid
+    return None
 
 
 def coref(ctx: Context, pron: Token, exclude: set[str] = frozenset()) -> str | None:
@@ -259,6 +285,22 @@ def subjects(ctx: Context, verb: Token, depth: int = 0) -> list[str]:
         return subjects(ctx, head, depth + 1)
     if verb.dep_ in ("acl", "relcl") and not is_passive(ctx, verb):
         return denote(ctx, verb.head)
+    return []
+
+
+def governing_subjects(ctx: Context, verb: Token) -> list[str]:
+    """The subject of the clause a subjectless gerund or infinitive serves: "the US is focused on
+    … by imposing costs on Russia", "troops are there to eliminate IS"."""
+    head = verb
+    for _ in range(4):  # farther up, another clause's subject is as likely
+        if head.dep_ not in ("pcomp", "xcomp", "advcl", "conj", "pobj", "prep") or head.head is head:
+            return []
+        head = head.head
+        if head.pos_ in ("VERB", "AUX"):
+            found = subjects(ctx, head) or [a for c in head.children if c.dep_ in PASSIVE_SUBJECT_DEPS
+                                            for a in denote(ctx, c)]
+            if found:
+                return found
     return []
 
 
@@ -400,7 +442,7 @@ def owners(ctx: Context, noun: Token) -> list[str]:
     for c in noun.children:
         if c.dep_ == "poss":
             out.extend(denote(ctx, c))
-        elif c.dep_ in ("compound", "amod", "nmod") and c.i < noun.i:
+        elif c.dep_ in ("compound", "amod", "nmod") and c.i < noun.i and not stance_prefix(c):
             found = denote(ctx, c)
             if not found and c.i in ctx.res.modifier_actor:
                 found = [promote(ctx, c)]
@@ -432,7 +474,9 @@ def including(ctx: Context, noun: Token) -> list[str]:
     """"allies including X and Y", "partners such as X"."""
     out = []
     for c in noun.children:
-        if c.lower_ in ctx.words.including_words:
+        # "including X", "like X", "such as X" (the parser hangs "such" on the "as")
+        if c.lower_ in ctx.words.including_words or c.dep_ == "prep" and any(
+                x.lower_ in ctx.words.including_words for x in c.children if x.i < c.i):
             for x in c.subtree:
                 if x.dep_ in ("pobj", "dobj") and x.head.i in (c.i,) or x.dep_ == "pobj" and x.head.head.i == c.i:
                     out.extend(denote(ctx, x))
@@ -467,4 +511,5 @@ PHENOMENA = {
     "reported_speech": speaker,  # "'We will…,' a US official said"
     "statement_speaker": statement_speaker,  # "We condemn…" in a statement the US issued
     "negation_denial": negated,  # "did not", "denies backing"
+    "person_pronoun": person_coref,  # "he", "her": the last person named, or whom they stand for
 }

@@ -7,7 +7,8 @@ from ..actors import lemma
 from ..model import ALLIANCE, HOSTILITY
 from .context import Context, emit
 from .frames import live_verb
-from .helpers import SUBJECT_DEPS, agents, denote, owners, pobjs, subjects
+from .helpers import (PASSIVE_SUBJECT_DEPS, SUBJECT_DEPS, agents, denote, governing_subjects, owners, pobjs,
+                      promote, subjects)
 from .registry import construction
 
 
@@ -37,6 +38,48 @@ def naming_terrorist(ctx: Context, verb: Token, sent: Span) -> None:
         targets = [a for w in words for c in w.children if c.dep_ in ("compound", "nmod")
                    for a in denote(ctx, c)]
     emit(ctx, sources, targets, HOSTILITY, "naming_terrorist", verb, sent)
+
+
+@construction("designation", 0.75, quad="verbal_conflict")
+def designation(ctx: Context, verb: Token, sent: Span) -> None:
+    """"the United States is designating X", "designating for sanctions X", "designating three
+    oligarchs: A and B", "X, which was designated by the Department of State as an SDGT", "the
+    PKK is banned in Turkey": a listing or a ban is aimed at the listed, whatever the list
+    (terrorist lists are `naming_terrorist`)."""
+    if lemma(verb) not in ctx.words.designation_verbs or not live_verb(ctx, verb):
+        return
+    if any(lemma(t) in ctx.lex.naming_words for t in verb.subtree if t.i > verb.i):
+        return
+    passive = [c for c in verb.children if c.dep_ in PASSIVE_SUBJECT_DEPS]
+    if passive:
+        sources, targets = agents(ctx, verb), denote(ctx, passive[0])
+        if not sources:  # "the PKK is banned in Turkey": the state it is banned in
+            sources = [promote(ctx, p) for c in verb.children if c.dep_ == "prep" and c.lower_ == "in"
+                       for p in c.children if p.dep_ == "pobj" and p.i in ctx.res.place_actor]
+    else:
+        sources, targets = subjects(ctx, verb), []
+        for c in verb.children:
+            if c.dep_ == "dobj":
+                targets += denote(ctx, c)
+                if not targets:  # "three oligarchs: A and B": the names after the colon
+                    targets += _listed_after(ctx, c, sent)
+            elif c.dep_ == "prep" and c.lower_ == "for":  # "designating for sanctions X" misparsed
+                targets += [a for p in c.children if p.dep_ == "pobj" and p.pos_ == "PROPN"
+                            for a in denote(ctx, p)]
+    emit(ctx, sources, targets, HOSTILITY, "designation", verb, sent)
+
+
+def _listed_after(ctx: Context, obj: Token, sent: Span) -> list[str]:
+    marks = [t.i for t in ctx.doc[obj.i + 1:min(obj.right_edge.i + 2, sent.end)]
+             if t.text in ctx.words.designation_list_marks]
+    if not marks:
+        return []
+    out: list[str] = []
+    for t in ctx.doc[marks[0] + 1:sent.end]:
+        aid = ctx.res.token_actor.get(t.i)
+        if aid and aid not in out:
+            out.append(aid)
+    return out
 
 
 @construction("claim_responsibility", 0.7)
@@ -74,7 +117,8 @@ def pledge_allegiance(ctx: Context, verb: Token, sent: Span) -> None:
 @construction("restrictions_on", 0.7, quad="material_conflict")
 def restrictions_on(ctx: Context, noun: Token, sent: Span) -> None:
     """"imposed visa restrictions on Ethiopian and Eritrean officials", "announcing a travel ban
-    on X's leaders": a penalty on the persons who stand for an actor is aimed at that actor."""
+    on X's leaders", "by imposing severe costs on Russia": a penalty on an actor, or on the persons
+    who stand for it, is aimed at that actor."""
     if lemma(noun) not in ctx.words.restriction_nouns or noun.pos_ != "NOUN":
         return
     if noun.dep_ not in ("dobj", "nsubjpass") or not live_verb(ctx, noun.head) or \
@@ -82,7 +126,9 @@ def restrictions_on(ctx: Context, noun: Token, sent: Span) -> None:
         return
     verb, aims = noun.head, {"on", "against"}
     if noun.dep_ == "dobj":
-        targets, sources = pobjs(ctx, noun, aims), subjects(ctx, verb)
+        targets, sources = pobjs(ctx, noun, aims), subjects(ctx, verb) or governing_subjects(ctx, verb)
+        if not targets:  # "imposing severe costs on Russia": "on" hung on the verb
+            targets = pobjs(ctx, verb, aims)
     else:  # "visa restrictions were imposed on X officials by Y"
         targets, sources = pobjs(ctx, noun, aims) + pobjs(ctx, verb, aims), agents(ctx, verb)
     emit(ctx, sources, targets, HOSTILITY, "restrictions_on", noun, sent)

@@ -10,7 +10,7 @@ from ..actors import lemma
 from ..model import AFFILIATION, ALLIANCE, HOSTILITY, MEMBERSHIP, TALKS
 from .context import Context, emit
 from .frames import live_verb
-from .helpers import denote, objects, pobjs, subjects
+from .helpers import denote, including, objects, owners, pobjs, subjects
 from .registry import construction
 from .stance import dictionary_class, stance_relation
 
@@ -88,3 +88,16 @@ def form_bloc(ctx: Context, verb: Token, sent: Span) -> None:
     for a, b in combinations(founders, 2):
         emit(ctx, [a], [b], ALLIANCE, "form_bloc", verb, sent, directed=False)
     emit(ctx, founders, named, MEMBERSHIP, "form_bloc", verb, sent)
+
+
+@construction("allies_named", 0.7)
+def allies_named(ctx: Context, noun: Token, sent: Span) -> None:
+    """"encouraging allies such as Germany to restrict…", "rallied partners including Japan": the
+    allies a subject names are its allies."""
+    if lemma(noun) not in ctx.words.ally_role_nouns or noun.dep_ != "dobj" or not live_verb(ctx, noun.head):
+        return
+    if owners(ctx, noun):
+        return  # "Iran's allies such as X" is `appositive`'s
+    named = including(ctx, noun)
+    emit(ctx, [a for a in subjects(ctx, noun.head) if a not in named], named, ALLIANCE, "allies_named", noun, sent,
+         directed=False)

@@ -1,0 +1,73 @@
+"""Generic agents: group phrases that name a party by a common noun, "the Government of
+Iraq", "the armed forces of Ukraine", "coalition operations", "the coalition campaign".
+
+These resolvers join the chain of ``phrases.PHRASE_RESOLVERS`` (before ``owners_of``, which
+reads "of X" only when X is already an actor: a state named after "of" is still a place then).
+"""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from .phrases import Phrase, lemma, phrase_resolver_before
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+STATE_ORGAN_CLASSES = ("government", "forces")
+
+
+def _state_after_of(p: Phrase) -> "tuple[Token, str] | None":
+    """The state named in the phrase's "of X" ("the Government of Iraq"): its last token and
+    country. The base's match is read directly: inside a named entity it is no place of its own."""
+    r = p.r
+    for c in p.head.children:
+        if c.dep_ == "prep" and c.lower_ == "of":
+            for x in c.children:
+                if x.dep_ != "pobj":
+                    continue
+                for m in r.matches:
+                    if m.start <= x.i < m.end and r._is_state_form(m) and m.kind in ("name", "acronym"):
+                        return r.doc[m.end - 1], r.kb.entries[m.target].country
+    return None
+
+
+@phrase_resolver_before("owners_of")
+def organ_of_state(p: Phrase) -> bool:
+    """"the Government of Iraq", "the armed forces of Ukraine": that state's government or army,
+    named by the whole phrase."""
+    r = p.r
+    if p.cls not in STATE_ORGAN_CLASSES or p.demonyms or p.names or p.indefinite:
+        return False
+    if lemma(p.head) in r.lex.person_titles:  # "the president of Iraq" is a person (titles)
+        return False
+    state = _state_after_of(p)
+    if state is None:
+        return False
+    last, country = state
+    actor = r.government_actor(country, lemma(p.head))
+    r.link(r.doc[p.span.start:last.i + 1], actor, head=p.head)
+    r.remember(p.head.i, actor, "government")
+    return True
+
+
+@phrase_resolver_before("not_an_actor_head")
+def bloc_of_event(p: Phrase) -> bool:
+    """"coalition operations against X", "the coalition campaign", "alliance air strikes": the
+    bloc that acts (the last one named so, or a bloc of its own)."""
+    r, head = p.r, p.head
+    event = head.head
+    if not (head.dep_ == "compound" and lemma(head) in r.lex.bloc_nouns and p.cls == "group"
+            and head.pos_ == "NOUN" and event.i > head.i and _is_event_noun(r, event)
+            and not p.mods):
+        return False
+    named = r.last_named_with_head(head)
+    actor = r.actors[named] if named else r.group_actor("group", "", head.text[0].upper() + head.text[1:],
+                                                        key=lemma(head))
+    r.link(p.head_only, actor, head=head)
+    r.remember(head.i, actor, "group")
+    return True
+
+
+def _is_event_noun(r, tok: "Token") -> bool:
+    low = lemma(tok)
+    return tok.pos_ == "NOUN" and (low in r.lex.hostility_nouns or low in r.lex.alliance_nouns)

@@ -1,0 +1,193 @@
+"""Event constructions of military reporting: "conducted strikes in support of Iraqi forces",
+"efforts to defeat ISIL", "strikes coordinated with the government", "in coordination with X".
+
+The word lists are data (``kb/data/event_words.json``). Who acts in such a clause is often
+several heads away from the cue ("Coalition forces conducted 11 strikes coordinated with and in
+support of the government"): `clause_agents` walks up to the first verb whose subject names
+someone.
+"""
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from spacy.tokens import Span, Token
+
+from ..actors import lemma
+from ..model import ALLIANCE, HOSTILITY
+from .context import PRONOUN_DISCOUNT, Context, emit
+from .frames import live_verb
+from .helpers import PASSIVE_SUBJECT_DEPS, SUBJECT_DEPS, agents, denote, is_passive, negated, objects, owners, pobjs, subjects
+from .registry import construction
+from .stance import stance_relation
+
+EVENT_WORDS_PATH = Path(__file__).resolve().parents[1] / "kb" / "data" / "event_words.json"
+CLIMB = 8  # heads walked up from a cue to the verb whose subject acts
+
+
+@dataclass(frozen=True)
+class EventWords:
+    commitment_words: frozenset[str]
+    coordination_nouns: frozenset[str]
+    coordination_verbs: frozenset[str]
+    effort_nouns: frozenset[str]
+    support_nouns: frozenset[str]
+
+
+@cache
+def load_event_words(path: Path = EVENT_WORDS_PATH) -> EventWords:
+    raw = json.loads(path.read_text(encoding="utf-8"))
+    return EventWords(**{k: frozenset(v["words"]) for k, v in raw.items() if not k.startswith("_")})
+
+
+def clause_agents(ctx: Context, tok: Token) -> list[str]:
+    """Who acts in the clause ``tok`` sits in: the subject (or, passive, the agent) of the
+    nearest verb above it that names one."""
+    head = tok.head
+    for _ in range(CLIMB):
+        relative = head.dep_ == "relcl" and any(
+            c.dep_ in SUBJECT_DEPS and c.lower_ in ctx.words.relative_pronouns for c in head.children)
+        if relative:  # "targets, which include X, in support of Y": the phrase attached low
+            pass
+        elif head.pos_ in ("VERB", "AUX"):
+            found = agents(ctx, head) if is_passive(ctx, head) else subjects(ctx, head)
+            if not found:  # "forces are leading…" parsed with the subject on the auxiliary
+                found = [a for x in head.children if x.dep_ == "aux" for c in x.children
+                         if c.dep_ in SUBJECT_DEPS for a in denote(ctx, c)]
+            if not found and is_passive(ctx, head):
+                found = [a for c in head.children if c.dep_ in PASSIVE_SUBJECT_DEPS for a in denote(ctx, c)]
+            if found:
+                return found
+            if negated(ctx, head) or any(c.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS for c in head.children):
+                return []  # its subject is no one the article names: not the clause of another
+            if head.dep_ in ("acl", "relcl") and not _event_like(ctx, head.head):
+                return []  # "individuals operating in collaboration with X" act, not the sentence's subject
+        if head.head is head:
+            break
+        head = head.head
+    return []
+
+
+def _event_like(ctx: Context, noun: Token) -> bool:
+    """"strikes", "operations", "efforts": a noun whose doer is the subject of its verb."""
+    low = lemma(noun)
+    return low in ctx.lex.hostility_nouns or low in ctx.lex.alliance_nouns or low in load_event_words().effort_nouns
+
+
+def effort_owners(ctx: Context, noun: Token) -> list[str]:
+    """Who makes an effort: "Iraq's efforts", "its campaign", "coalition operations", else the
+    one who leads, continues or joins it ("leading efforts to…", "in the campaign to…")."""
+    return owners(ctx, noun) or clause_agents(ctx, noun)
+
+
+def _first_conjunct(verb: Token) -> Token:
+    while verb.dep_ == "conj" and verb.head is not verb:
+        verb = verb.head
+    return verb
+
+
+def _verb_targets(ctx: Context, verb: Token) -> list[str]:
+    """The object of a verb, or of its conjuncts ("to degrade and defeat ISIL")."""
+    found = objects(ctx, verb) + pobjs(ctx, verb, set(ctx.words.hostile_preps))
+    if not found:
+        for c in verb.children:
+            if c.dep_ == "conj" and c.pos_ == "VERB":
+                found += objects(ctx, c)
+    return list(dict.fromkeys(found))
+
+
+@construction("effort_to", 0.65)
+def effort_to(ctx: Context, verb: Token, sent: Span) -> None:
+    """"Iraq's efforts to destroy ISIL", "leading the campaign to defeat Daesh", "in its
+    determination to defeat al-Shabaab": the owner of the effort does what its infinitive says."""
+    first = _first_conjunct(verb)
+    noun = first.head
+    if first.dep_ == "pcomp" and noun.lower_ == "to" and lemma(noun.head) in load_event_words().commitment_words:
+        _committed_to(ctx, verb, noun.head, sent)
+        return
+    if first.dep_ != "acl" or lemma(noun) not in load_event_words().effort_nouns or noun.pos_ != "NOUN":
+        return
+    relation = stance_relation(ctx, verb)
+    if relation not in (ALLIANCE, HOSTILITY) or not live_verb(ctx, verb) or negated(ctx, noun):
+        return
+    targets = _verb_targets(ctx, verb)
+    if not targets:
+        return
+    pron = any(c.dep_ == "poss" and c.pos_ == "PRON" for c in noun.children)
+    emit(ctx, effort_owners(ctx, noun), targets, relation, "effort_to", verb, sent,
+         factor=PRONOUN_DISCOUNT if pron else 1.0)
+
+
+def _committed_to(ctx: Context, verb: Token, word: Token, sent: Span) -> None:
+    """"X, Y and Z are committed to defeating W": each of the committed does what follows."""
+    relation = stance_relation(ctx, verb)
+    if relation not in (ALLIANCE, HOSTILITY) or not live_verb(ctx, verb) or negated(ctx, word):
+        return
+    holder = word.head if word.dep_ in ("acomp", "amod") else word
+    committed: list[str] = []
+    for c in holder.children:
+        if c.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS:
+            committed += denote(ctx, c)
+            # "The UK, the wider coalition and Iraq": a list the parser read as an apposition
+            committed += [a for x in c.children if x.dep_ == "appos" and any(y.dep_ == "conj" for y in x.children)
+                          for a in denote(ctx, x)]
+    emit(ctx, list(dict.fromkeys(committed)), _verb_targets(ctx, verb), relation, "effort_to", verb, sent)
+
+
+def _support_parts(ctx: Context, noun: Token) -> tuple[list[str], list[str], list[str]] | None:
+    """(supporters, supported, their foes) of "in (its) support of X (against Y)"."""
+    if lemma(noun) not in load_event_words().support_nouns or noun.dep_ != "pobj" or noun.head.lower_ != "in":
+        return None
+    supported = pobjs(ctx, noun, {"of"})
+    if not supported or negated(ctx, noun):
+        return None
+    holder = _first_conjunct(noun.head.head)  # "A, B and others in support of X": they support X
+    supporters = owners(ctx, noun) or (denote(ctx, holder) if holder.pos_ in ("NOUN", "PROPN") and noun.head.dep_ == "prep"
+                                       and not _event_like(ctx, holder) else []) or clause_agents(ctx, noun)
+    foes = pobjs(ctx, noun, {"against"})
+    if not foes:  # "strikes against ISIL in support of Iraqi forces": the foe of the event
+        event = noun.head
+        while event.dep_ in ("prep", "conj") and event.head is not event:
+            event = event.head
+        if event.dep_ == "acl":
+            event = event.head
+        foes = pobjs(ctx, event, {"against"})
+    return supporters, supported, [f for f in foes if f not in supported]
+
+
+@construction("in_support_of", 0.7)
+def in_support_of(ctx: Context, noun: Token, sent: Span) -> None:
+    """"conducted strikes in support of Iraqi forces", "remains steadfast in its support of the
+    government": the clause's subject (or the noun's owner) backs X."""
+    parts = _support_parts(ctx, noun)
+    if parts is not None:
+        emit(ctx, parts[0], parts[1], ALLIANCE, "in_support_of", noun, sent)
+
+
+@construction("support_against", 0.6)
+def support_against(ctx: Context, noun: Token, sent: Span) -> None:
+    """"strikes in support of the government against ISIL targets": supporter and supported
+    face the same foe."""
+    parts = _support_parts(ctx, noun)
+    if parts is not None:
+        emit(ctx, parts[0] + parts[1], parts[2], HOSTILITY, "support_against", noun, sent)
+
+
+@construction("in_coordination_with", 0.65)
+def in_coordination_with(ctx: Context, tok: Token, sent: Span) -> None:
+    """"strikes coordinated with the Iraqi army", "in coordination with the SDF", "in
+    partnership with Kenya": the clause's subject acts together with X."""
+    words = load_event_words()
+    low = lemma(tok)
+    if low in words.coordination_nouns and tok.pos_ == "NOUN" and tok.dep_ == "pobj" and tok.head.lower_ == "in":
+        partners = pobjs(ctx, tok, {"with"})
+        actors = clause_agents(ctx, tok)
+    elif low in words.coordination_verbs and tok.pos_ == "VERB" and live_verb(ctx, tok):
+        partners = pobjs(ctx, tok, {"with"})
+        actors = clause_agents(ctx, tok) if tok.dep_ in ("acl", "advcl") else subjects(ctx, tok)
+    else:
+        return
+    if partners and not negated(ctx, tok):
+        emit(ctx, actors, partners, ALLIANCE, "in_coordination_with", tok, sent, directed=False)

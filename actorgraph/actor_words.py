@@ -23,12 +23,15 @@ class ActorWords:
     military_nouns: frozenset[str]  # the state's military, not its civil government
     non_distinguishing_modifiers: frozenset[str]  # "the main groups" is no new party
     not_actor_orgs: re.Pattern  # NER organisations that are never parties
+    opposing_prefixes: frozenset[str]  # "counter-ISIL", "anti-Houthi": against the named one
     org_type_words: tuple[tuple[str, str], ...]  # word in an unknown organisation's name → type
     organ_nouns: frozenset[str]  # a state's organs: "the Russian embassy", "the Department"
     own_determiners: frozenset[str]
     placing_prepositions: frozenset[str]  # "militias in Iraq"
     rebel_adjectives: frozenset[str]  # adjectives that are group nouns themselves
-    spokes_nouns: frozenset[str]  # "officials", "diplomats": speak for someone, are no one
+    spokes_nouns: frozenset[str]
+    subnational_words: frozenset[str]
+    terrorist_descriptors: frozenset[str]  # "the terrorist group": the article's salient armed group  # in the name of a region's government ("Regional")  # "officials", "diplomats": speak for someone, are no one
 
 
 def read_actor_words(path: Path = WORDS_PATH) -> ActorWords:

@@ -202,7 +202,7 @@ class _Resolver:
         for kind in prefer if civil else prefer[:1]:
             for eid in self.mentioned_entries:
                 e = self.kb.entries[eid]
-                if e.country == country and e.type == kind:
+                if e.country == country and e.type == kind and not subnational(e.name):
                     return self.entry_actor(eid)
         state = self.kb.state_of(country)
         if civil and state is not None:
@@ -762,6 +762,11 @@ class _Resolver:
                 actor = self.actors[known[t.text]]
                 self.link(doc[t.i:t.i + 1], actor)
                 self.remember(t.i, actor, _class_of_type(actor.type))
+
+
+def subnational(name: str) -> bool:
+    """"Kurdistan Regional Government": a region's government, never "the Iraqi government"."""
+    return any(w.lower() in W.subnational_words for w in name.split())
 
 
 def is_headline(sent: Span) -> bool:

@@ -8,7 +8,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .phrases import Phrase, lemma, phrase_resolver_before
+from .actor_words import load_actor_words
+from .phrases import Phrase, lemma, np_label, phrase_resolver_before
+
+W = load_actor_words()
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -71,3 +74,49 @@ def bloc_of_event(p: Phrase) -> bool:
 def _is_event_noun(r, tok: "Token") -> bool:
     low = lemma(tok)
     return tok.pos_ == "NOUN" and (low in r.lex.hostility_nouns or low in r.lex.alliance_nouns)
+
+
+def opposed_names(p: Phrase) -> list["Token"]:
+    """The named modifiers of a phrase that carry "anti-" or "counter-" ("the counter-ISIL
+    coalition", "anti-Houthi forces"): the phrase is against them, not them."""
+    r, doc = p.r, p.r.doc
+    out = []
+    for m in p.mods:
+        if m.i in r.token_actor and m.i >= 2 and doc[m.i - 1].text == "-" \
+                and doc[m.i - 2].lower_ in W.opposing_prefixes:
+            out.append(m)
+    return out
+
+
+@phrase_resolver_before("named_modifier")
+def opposed_to_named(p: Phrase) -> bool:
+    """"the counter-ISIL coalition", "anti-Houthi forces": a party of its own, against the
+    one it is named after (see relations.events.against_named)."""
+    r, head = p.r, p.head
+    against = opposed_names(p)
+    if not against:
+        return False
+    keep = {t.i: r.token_actor[t.i] for t in p.span if t.i in r.token_actor}
+    actor = r.group_actor(p.cls, "", np_label(p.span, set()))
+    r.link(p.span, actor, head=head)
+    r.token_actor.update(keep)  # the name inside stays a mention of its own actor
+    r.np_actors[head.i] = [actor.id]
+    r.remember(head.i, actor, p.cls, plural=head.tag_ in ("NNS", "NNPS"))
+    return True
+
+
+@phrase_resolver_before("the_group_singular")
+def terrorist_description(p: Phrase) -> bool:
+    """"the terrorist group", "these terrorists", "this terrorist organisation": the armed
+    group of the base most named so far in the article, wherever it was last named."""
+    r, head = p.r, p.head
+    words = {lemma(head)} | p.mod_lemmas
+    if not (p.definite and not p.distinguishing and p.cls in ("group", "fighters")
+            and words & W.terrorist_descriptors):
+        return False
+    ref = r.salient_armed(head)
+    if ref is None:
+        return False
+    r.link(p.rest_span, r.actors[ref], head=head)
+    r.remember(head.i, r.actors[ref], p.cls, plural=head.tag_ in ("NNS", "NNPS"))
+    return True

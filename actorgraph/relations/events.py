@@ -15,6 +15,7 @@ from pathlib import Path
 
 from spacy.tokens import Span, Token
 
+from ..actor_words import load_actor_words
 from ..actors import lemma
 from ..model import ALLIANCE, HOSTILITY
 from .context import PRONOUN_DISCOUNT, Context, emit
@@ -23,6 +24,7 @@ from .helpers import PASSIVE_SUBJECT_DEPS, SUBJECT_DEPS, agents, denote, is_pass
 from .registry import construction
 from .stance import stance_relation
 
+OPPOSING = load_actor_words().opposing_prefixes
 EVENT_WORDS_PATH = Path(__file__).resolve().parents[1] / "kb" / "data" / "event_words.json"
 CLIMB = 8  # heads walked up from a cue to the verb whose subject acts
 
@@ -191,3 +193,19 @@ def in_coordination_with(ctx: Context, tok: Token, sent: Span) -> None:
         return
     if partners and not negated(ctx, tok):
         emit(ctx, actors, partners, ALLIANCE, "in_coordination_with", tok, sent, directed=False)
+
+
+@construction("against_named", 0.7)
+def against_named(ctx: Context, tok: Token, sent: Span) -> None:
+    """"the counter-ISIL coalition", "anti-Houthi forces": the party is against the one named."""
+    doc = ctx.doc
+    named = ctx.res.token_actor.get(tok.i)
+    if not named or tok.i < 2 or doc[tok.i - 1].text != "-" or doc[tok.i - 2].lower_ not in OPPOSING:
+        return
+    if tok.i + 1 < len(doc) and ctx.res.token_actor.get(tok.i + 1) == named:
+        return  # a longer name: read from its last token
+    head = tok
+    while head.dep_ in ("compound", "amod", "nmod", "npadvmod") and head.head is not head:
+        head = head.head
+    emit(ctx, [a for a in ctx.res.np_actors.get(head.i, ()) if a != named], [named], HOSTILITY,
+         "against_named", tok, sent)

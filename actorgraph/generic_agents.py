@@ -59,6 +59,8 @@ def bloc_of_event(p: Phrase) -> bool:
     bloc that acts (the last one named so, or a bloc of its own)."""
     r, head = p.r, p.head
     event = head.head
+    while event.dep_ == "compound" and event.head.i > event.i:  # "coalition air strikes"
+        event = event.head
     if not (head.dep_ == "compound" and lemma(head) in r.lex.bloc_nouns and p.cls == "group"
             and head.pos_ == "NOUN" and event.i > head.i and _is_event_noun(r, event)
             and not p.mods):

@@ -18,7 +18,7 @@ from spacy.tokens import Span, Token
 from ..actor_words import load_actor_words
 from ..actors import lemma
 from ..model import ALLIANCE, HOSTILITY
-from .context import PRONOUN_DISCOUNT, Context, emit
+from .context import PRONOUN_DISCOUNT, Context, emit, frame
 from .frames import live_verb
 from .helpers import PASSIVE_SUBJECT_DEPS, SUBJECT_DEPS, agents, denote, is_passive, negated, objects, owners, pobjs, subjects
 from .registry import construction
@@ -148,15 +148,20 @@ def _support_parts(ctx: Context, noun: Token) -> tuple[list[str], list[str], lis
     holder = _first_conjunct(noun.head.head)  # "A, B and others in support of X": they support X
     supporters = owners(ctx, noun) or (denote(ctx, holder) if holder.pos_ in ("NOUN", "PROPN") and noun.head.dep_ == "prep"
                                        and not _event_like(ctx, holder) else []) or clause_agents(ctx, noun)
-    foes = pobjs(ctx, noun, {"against"})
-    if not foes:  # "strikes against ISIL in support of Iraqi forces": the foe of the event
-        event = noun.head
-        while event.dep_ in ("prep", "conj") and event.head is not event:
-            event = event.head
-        if event.dep_ == "acl":
-            event = event.head
-        foes = pobjs(ctx, event, {"against"})
-    return supporters, supported, [f for f in foes if f not in supported]
+    foes = pobjs(ctx, noun, {"against"}) or clause_foes(ctx, noun)
+    return supporters, supported, [f for f in foes if f not in supported and f not in supporters]
+
+
+def clause_foes(ctx: Context, tok: Token) -> list[str]:
+    """Whom the clause ``tok`` sits in is aimed at: "strikes … in support of X … against ISIL
+    targets" (wherever the parser attached "against")."""
+    verb = tok.head
+    for _ in range(CLIMB):
+        if verb.pos_ in ("VERB", "AUX") and verb.dep_ not in ("acl", "relcl") or verb.head is verb:
+            break
+        verb = verb.head
+    return list(dict.fromkeys(a for x in verb.subtree if x.dep_ == "pobj" and x.head.lower_ == "against"
+                              and x.head.dep_ == "prep" for a in denote(ctx, x)))
 
 
 @construction("in_support_of", 0.7)
@@ -177,10 +182,8 @@ def support_against(ctx: Context, noun: Token, sent: Span) -> None:
         emit(ctx, parts[0] + parts[1], parts[2], HOSTILITY, "support_against", noun, sent)
 
 
-@construction("in_coordination_with", 0.65)
-def in_coordination_with(ctx: Context, tok: Token, sent: Span) -> None:
-    """"strikes coordinated with the Iraqi army", "in coordination with the SDF", "in
-    partnership with Kenya": the clause's subject acts together with X."""
+def _coordination(ctx: Context, tok: Token) -> tuple[list[str], list[str], list[str]] | None:
+    """(actors, partners, their foes) of "in coordination with X", "strikes coordinated with X"."""
     words = load_event_words()
     low = lemma(tok)
     if low in words.coordination_nouns and tok.pos_ == "NOUN" and tok.dep_ == "pobj" and tok.head.lower_ == "in":
@@ -190,9 +193,32 @@ def in_coordination_with(ctx: Context, tok: Token, sent: Span) -> None:
         partners = pobjs(ctx, tok, {"with"})
         actors = clause_agents(ctx, tok) if tok.dep_ in ("acl", "advcl") else subjects(ctx, tok)
     else:
-        return
-    if partners and not negated(ctx, tok):
-        emit(ctx, actors, partners, ALLIANCE, "in_coordination_with", tok, sent, directed=False)
+        return None
+    if negated(ctx, tok):
+        return None
+    # "in coordination with local partisans against the Russian navy": the foe, even of unnamed partners
+    return actors, partners, [f for f in clause_foes(ctx, tok) if f not in actors + partners]
+
+
+def coordination(ctx: Context, tok: Token):
+    return frame(ctx, "coordination", tok, _coordination)
+
+
+@construction("in_coordination_with", 0.65)
+def in_coordination_with(ctx: Context, tok: Token, sent: Span) -> None:
+    """"strikes coordinated with the Iraqi army", "in coordination with the SDF", "in
+    partnership with Kenya": the clause's subject acts together with X."""
+    parts = coordination(ctx, tok)
+    if parts is not None:
+        emit(ctx, parts[0], parts[1], ALLIANCE, "in_coordination_with", tok, sent, directed=False)
+
+
+@construction("coordinated_against", 0.6)
+def coordinated_against(ctx: Context, tok: Token, sent: Span) -> None:
+    """"raids coordinated with the Nigerian army against Boko Haram": both face the foe."""
+    parts = coordination(ctx, tok)
+    if parts is not None:
+        emit(ctx, parts[0] + parts[1], parts[2], HOSTILITY, "coordinated_against", tok, sent)
 
 
 @construction("against_named", 0.7)

@@ -26,7 +26,7 @@ from .stance import stance_relation
 
 OPPOSING = load_actor_words().opposing_prefixes
 EVENT_WORDS_PATH = Path(__file__).resolve().parents[1] / "kb" / "data" / "event_words.json"
-CLIMB = 8  # heads walked up from a cue to the verb whose subject acts
+CLIMB = 12  # heads walked up from a cue to the verb whose subject acts
 
 
 @dataclass(frozen=True)
@@ -49,9 +49,7 @@ def clause_agents(ctx: Context, tok: Token) -> list[str]:
     nearest verb above it that names one."""
     head = tok.head
     for _ in range(CLIMB):
-        relative = head.dep_ == "relcl" and any(
-            c.dep_ in SUBJECT_DEPS and c.lower_ in ctx.words.relative_pronouns for c in head.children)
-        if relative:  # "targets, which include X, in support of Y": the phrase attached low
+        if _relative(ctx, head):  # "targets, which include X, in support of Y": the phrase attached low
             pass
         elif head.pos_ in ("VERB", "AUX"):
             found = agents(ctx, head) if is_passive(ctx, head) else subjects(ctx, head)
@@ -64,6 +62,8 @@ def clause_agents(ctx: Context, tok: Token) -> list[str]:
                 return found
             if negated(ctx, head) or any(c.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS for c in head.children):
                 return []  # its subject is no one the article names: not the clause of another
+            if head.dep_ == "pcomp":  # "designated X for providing support to Y": X's act
+                return []
             if head.dep_ in ("acl", "relcl") and not _event_like(ctx, head.head):
                 return []  # "individuals operating in collaboration with X" act, not the sentence's subject
         if head.head is head:
@@ -122,6 +122,25 @@ def effort_to(ctx: Context, verb: Token, sent: Span) -> None:
          factor=PRONOUN_DISCOUNT if pron else 1.0)
 
 
+@construction("helped_in_effort", 0.6)
+def helped_in_effort(ctx: Context, noun: Token, sent: Span) -> None:
+    """"supported the Iraqi army in its efforts to defeat ISIL", "backs Ukraine in its fight
+    against Russia": the one helped makes the effort."""
+    words = load_event_words()
+    if lemma(noun) not in words.effort_nouns or noun.pos_ != "NOUN" or noun.dep_ != "pobj" \
+            or noun.head.lower_ != "in" or negated(ctx, noun):
+        return
+    verb = noun.head.head
+    if verb.pos_ != "VERB" or stance_relation(ctx, verb) != ALLIANCE or not live_verb(ctx, verb):
+        return
+    helped = objects(ctx, verb)
+    foes = pobjs(ctx, noun, set(ctx.words.hostile_preps))
+    for c in noun.children:
+        if c.dep_ == "acl" and stance_relation(ctx, c) == HOSTILITY:
+            foes += _verb_targets(ctx, c)
+    emit(ctx, helped, [f for f in foes if f not in helped], HOSTILITY, "helped_in_effort", noun, sent)
+
+
 def _committed_to(ctx: Context, verb: Token, word: Token, sent: Span) -> None:
     """"X, Y and Z are committed to defeating W": each of the committed does what follows."""
     relation = stance_relation(ctx, verb)
@@ -146,10 +165,28 @@ def _support_parts(ctx: Context, noun: Token) -> tuple[list[str], list[str], lis
     if not supported or negated(ctx, noun):
         return None
     holder = _first_conjunct(noun.head.head)  # "A, B and others in support of X": they support X
-    supporters = owners(ctx, noun) or (denote(ctx, holder) if holder.pos_ in ("NOUN", "PROPN") and noun.head.dep_ == "prep"
-                                       and not _event_like(ctx, holder) else []) or clause_agents(ctx, noun)
+    by_holder = holder.pos_ in ("NOUN", "PROPN") and noun.head.dep_ == "prep" and not _event_like(ctx, holder) \
+        and not _in_relative_clause(ctx, holder)
+    supporters = owners(ctx, noun) or (denote(ctx, holder) if by_holder else []) or clause_agents(ctx, noun)
     foes = pobjs(ctx, noun, {"against"}) or clause_foes(ctx, noun)
     return supporters, supported, [f for f in foes if f not in supported and f not in supporters]
+
+
+def _relative(ctx: Context, verb: Token) -> bool:
+    return verb.dep_ == "relcl" and any(
+        c.dep_ in SUBJECT_DEPS and c.lower_ in ctx.words.relative_pronouns for c in verb.children)
+
+
+def _in_relative_clause(ctx: Context, tok: Token) -> bool:
+    """"targets, which include three units … in support of X": the units are what is hit."""
+    head = tok.head
+    for _ in range(CLIMB):
+        if head.pos_ in ("VERB", "AUX"):
+            return _relative(ctx, head)
+        if head.head is head:
+            return False
+        head = head.head
+    return False
 
 
 def clause_foes(ctx: Context, tok: Token) -> list[str]:

@@ -20,7 +20,8 @@ from ..actors import lemma
 from ..model import ALLIANCE, HOSTILITY
 from .context import PRONOUN_DISCOUNT, Context, emit, frame
 from .frames import live_verb
-from .helpers import PASSIVE_SUBJECT_DEPS, SUBJECT_DEPS, agents, denote, is_passive, negated, objects, owners, pobjs, subjects
+from .helpers import (PASSIVE_SUBJECT_DEPS, SUBJECT_DEPS, agents, denote, is_passive, negated, objects, owners, pobjs,
+                      promote, subjects)
 from .registry import construction
 from .stance import stance_relation
 
@@ -31,10 +32,13 @@ CLIMB = 12  # heads walked up from a cue to the verb whose subject acts
 
 @dataclass(frozen=True)
 class EventWords:
+    aid_nouns: frozenset[str]
     commitment_words: frozenset[str]
     coordination_nouns: frozenset[str]
     coordination_verbs: frozenset[str]
+    departure_verbs: frozenset[str]
     effort_nouns: frozenset[str]
+    expulsion_order_verbs: frozenset[str]
     support_nouns: frozenset[str]
 
 
@@ -272,3 +276,34 @@ def against_named(ctx: Context, tok: Token, sent: Span) -> None:
         head = head.head
     emit(ctx, [a for a in ctx.res.np_actors.get(head.i, ()) if a != named], [named], HOSTILITY,
          "against_named", tok, sent)
+
+
+@construction("ordered_to_leave", 0.7)
+def ordered_to_leave(ctx: Context, verb: Token, sent: Span) -> None:
+    """"Mali ordered the French ambassador to leave", "gave Russian diplomats 72 hours to leave the
+    country": an expulsion of the state's people."""
+    words = load_event_words()
+    if lemma(verb) not in words.expulsion_order_verbs or verb.pos_ != "VERB" or not live_verb(ctx, verb):
+        return
+    if not any(x.dep_ in ("xcomp", "relcl", "acl", "advcl") and lemma(x) in words.departure_verbs
+               and not negated(ctx, x) for x in verb.subtree if x.i > verb.i):
+        return
+    emit(ctx, subjects(ctx, verb), [a for c in verb.children if c.dep_ in ("dobj", "dative") for a in denote(ctx, c)],
+         HOSTILITY, "ordered_to_leave", verb, sent)
+
+
+@construction("aid_to_place", 0.7)
+def aid_to_place(ctx: Context, verb: Token, sent: Span) -> None:
+    """"Japan sent humanitarian aid to Ukraine", "delivered weapons to Armenia": a state named
+    only as the destination receives it (a named party is read by ``supply_to``)."""
+    lex = ctx.lex
+    if lemma(verb) not in lex.supply_verbs or not live_verb(ctx, verb):
+        return
+    goods = [c for c in verb.children if c.dep_ == "dobj" and lemma(c) in load_event_words().aid_nouns]
+    if not goods:
+        return
+    places = [p for c in list(verb.children) + list(goods[0].children) if c.dep_ == "prep" and c.lower_ == "to"
+              for p in c.children if p.dep_ == "pobj" and p.i in ctx.res.place_actor
+              and p.i not in ctx.res.token_actor]
+    if places:
+        emit(ctx, subjects(ctx, verb), [promote(ctx, p) for p in places], ALLIANCE, "aid_to_place", verb, sent)

@@ -39,6 +39,7 @@ class EventWords:
     departure_verbs: frozenset[str]
     effort_nouns: frozenset[str]
     expulsion_order_verbs: frozenset[str]
+    reciprocal_verbs: frozenset[str]
     support_nouns: frozenset[str]
 
 
@@ -307,3 +308,43 @@ def aid_to_place(ctx: Context, verb: Token, sent: Span) -> None:
               and p.i not in ctx.res.token_actor]
     if places:
         emit(ctx, subjects(ctx, verb), [promote(ctx, p) for p in places], ALLIANCE, "aid_to_place", verb, sent)
+
+
+@construction("set_off_participle", 0.7)
+def set_off_participle(ctx: Context, verb: Token, sent: Span) -> None:
+    """"Iraqi troops, Kurdish fighters and Shia militias, backed by US air strikes, launched…": a
+    participle set off by commas is said of every member of the list before it."""
+    if verb.dep_ != "acl" or verb.tag_ != "VBN" or verb.i == 0 or ctx.doc[verb.i - 1].text != "," \
+            or not live_verb(ctx, verb):
+        return
+    relation = stance_relation(ctx, verb)
+    members = denote(ctx, verb.head)  # with its conjuncts, which passive_by_agent leaves out
+    if relation in (ALLIANCE, HOSTILITY) and len(members) > 1:
+        emit(ctx, agents(ctx, verb), members, relation, "set_off_participle", verb, sent)
+
+
+@construction("joint_assault", 0.55)
+def joint_assault(ctx: Context, verb: Token, sent: Span) -> None:
+    """"Iraqi troops, Kurdish fighters and Shia militias launched an offensive on Mosul", "Chad and
+    Niger attacked Boko Haram": those who attack together fight alongside each other."""
+    lex = ctx.lex
+    if verb.pos_ != "VERB" or lemma(verb) in lex.with_hostility or lemma(verb) in load_event_words().reciprocal_verbs \
+            or not live_verb(ctx, verb):
+        return
+    hostile_act = stance_relation(ctx, verb) == HOSTILITY and lemma(verb) not in lex.hostility_weak_verbs
+    event = lemma(verb) in lex.light_verbs and any(
+        c.dep_ == "dobj" and lemma(c) in lex.hostility_nouns and lemma(c) not in lex.with_hostility
+        for c in verb.children)
+    if not (hostile_act or event):
+        return
+    if any(c.lower_ in ctx.words.reciprocal_pronouns for c in verb.subtree):
+        return  # "fought each other"
+    parties = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
+    allies = list(dict.fromkeys(a for c in parties for a in denote(ctx, c)))
+    targets = set(_verb_targets(ctx, verb))
+    if hostile_act and not event and not targets - set(allies):
+        return  # "India and Pakistan fought": maybe each other
+    allies = [a for a in allies if a not in targets]
+    for k, a in enumerate(allies):
+        for b in allies[k + 1:]:
+            emit(ctx, [a], [b], ALLIANCE, "joint_assault", verb, sent, directed=False)

@@ -39,6 +39,7 @@ class EventWords:
     departure_verbs: frozenset[str]
     effort_nouns: frozenset[str]
     expulsion_order_verbs: frozenset[str]
+    pair_conflict_nouns: frozenset[str]
     reciprocal_verbs: frozenset[str]
     support_nouns: frozenset[str]
 
@@ -348,3 +349,43 @@ def joint_assault(ctx: Context, verb: Token, sent: Span) -> None:
     for k, a in enumerate(allies):
         for b in allies[k + 1:]:
             emit(ctx, [a], [b], ALLIANCE, "joint_assault", verb, sent, directed=False)
+
+
+def _named_before(ctx: Context, end: int) -> tuple[str, int] | None:
+    """The actor named by the tokens ending at ``end`` (a mention, a place or a modifier) and
+    the index of its first token."""
+    res = ctx.res
+    for table in (res.token_actor, res.place_actor, res.modifier_actor):
+        aid = table.get(end)
+        if aid:
+            start = end
+            while start - 1 >= 0 and table.get(start - 1) == aid:
+                start -= 1
+            return aid, start
+    return None
+
+
+def _party(ctx: Context, i: int, aid: str) -> str:
+    if i in ctx.res.token_actor:
+        return aid
+    return promote(ctx, ctx.doc[i])
+
+
+@construction("pair_war", 0.7)
+def pair_war(ctx: Context, noun: Token, sent: Span) -> None:
+    """"the Iran–Iraq War", "the Israel-Hamas war", "the Russia-Ukraine conflict": the two named
+    in the compound fight each other."""
+    if lemma(noun) not in load_event_words().pair_conflict_nouns or noun.pos_ not in ("NOUN", "PROPN") \
+            or noun.i < 3 or negated(ctx, noun):
+        return
+    end = noun.i - 1
+    if _named_before(ctx, end) is None and ctx.doc[end].dep_ == "compound" and ctx.doc[end].pos_ == "NOUN":
+        end -= 1  # "the Ethiopia-Eritrea border war"
+    second = _named_before(ctx, end)
+    if second is None or ctx.doc[second[1] - 1].text not in ctx.words.hyphens | {"\u2014", "/"}:
+        return
+    first = _named_before(ctx, second[1] - 2)
+    if first is None or first[0] == second[0]:
+        return
+    a, b = _party(ctx, first[1], first[0]), _party(ctx, second[1], second[0])
+    emit(ctx, [a], [b], HOSTILITY, "pair_war", noun, sent, directed=False)

@@ -605,7 +605,8 @@ class _Resolver:
         out = sorted(set(out), key=lambda x: x.i)
         # "KYIV, March 3 - Ukrainian forces": nothing before a comma or a dash belongs to the phrase
         cut = max((k for k, x in enumerate(out) if x.text in (",", "-", "\u2013", "\u2014", ":", ";")
-                   and x.dep_ == "punct" and (x.whitespace_ or x.text == ",")), default=-1)
+                   and x.dep_ == "punct" and (x.whitespace_ or x.text == ",")
+                   and not _between_adjectives(out, k)), default=-1)
         return out[cut + 1:]
 
     def headline(self, token: Token) -> bool:
@@ -762,6 +763,12 @@ class _Resolver:
                 actor = self.actors[known[t.text]]
                 self.link(doc[t.i:t.i + 1], actor)
                 self.remember(t.i, actor, _class_of_type(actor.type))
+
+
+def _between_adjectives(mods: list[Token], k: int) -> bool:
+    """"local, legitimate ground forces": a comma between two adjectives of the phrase joins them."""
+    return 0 < k < len(mods) - 1 and mods[k].text == "," and mods[k - 1].pos_ == "ADJ" and mods[k + 1].pos_ == "ADJ" \
+        and mods[k - 1].dep_ == "amod" and mods[k + 1].dep_ == "amod"
 
 
 def subnational(name: str) -> bool:

@@ -172,10 +172,16 @@ def _support_parts(ctx: Context, noun: Token) -> tuple[list[str], list[str], lis
         return None
     holder = _first_conjunct(noun.head.head)  # "A, B and others in support of X": they support X
     by_holder = holder.pos_ in ("NOUN", "PROPN") and noun.head.dep_ == "prep" and not _event_like(ctx, holder) \
-        and not _in_relative_clause(ctx, holder)
+        and not _in_relative_clause(ctx, holder) and not _targeted(ctx, holder)
     supporters = owners(ctx, noun) or (denote(ctx, holder) if by_holder else []) or clause_agents(ctx, noun)
     foes = pobjs(ctx, noun, {"against"}) or clause_foes(ctx, noun)
     return supporters, supported, [f for f in foes if f not in supported and f not in supporters]
+
+
+def _targeted(ctx: Context, noun: Token) -> bool:
+    """"the fight against ISIL in support of X": the one fought is not who supports X."""
+    return noun.dep_ == "pobj" and noun.head.lower_ in ctx.words.hostile_preps or noun.dep_ == "dobj" \
+        and stance_relation(ctx, noun.head) == HOSTILITY
 
 
 def _relative(ctx: Context, verb: Token) -> bool:

@@ -96,14 +96,26 @@ def _first_conjunct(verb: Token) -> Token:
     return verb
 
 
-def _verb_targets(ctx: Context, verb: Token) -> list[str]:
-    """The object of a verb, or of its conjuncts ("to degrade and defeat ISIL")."""
-    found = objects(ctx, verb) + pobjs(ctx, verb, set(ctx.words.hostile_preps))
+def _verb_targets(ctx: Context, verb: Token, relation: str = HOSTILITY) -> list[str]:
+    """The object of a verb, or of its conjuncts ("to degrade and defeat ISIL"); for a hostile
+    verb also whom it is aimed at ("against X"), for a helping one whom it is for."""
+    preps = set(ctx.words.hostile_preps if relation == HOSTILITY else ctx.words.alliance_preps)
+    found = objects(ctx, verb) + pobjs(ctx, verb, preps)
     if not found:
         for c in verb.children:
             if c.dep_ == "conj" and c.pos_ == "VERB":
                 found += objects(ctx, c)
     return list(dict.fromkeys(found))
+
+
+def _emit_effort(ctx: Context, sources: list[str], verb: Token, relation: str, sent: Span, factor: float = 1.0) -> None:
+    """The effort's claims: "to defeat X" (hostility), "to support X against Y" (alliance, and both
+    facing Y)."""
+    targets = _verb_targets(ctx, verb, relation)
+    emit(ctx, sources, targets, relation, "effort_to", verb, sent, factor=factor)
+    if relation == ALLIANCE:
+        foes = [f for f in pobjs(ctx, verb, {"against"}) if f not in targets and f not in sources]
+        emit(ctx, sources + targets, foes, HOSTILITY, "effort_to", verb, sent, factor=factor)
 
 
 @construction("effort_to", 0.65)
@@ -120,12 +132,8 @@ def effort_to(ctx: Context, verb: Token, sent: Span) -> None:
     relation = stance_relation(ctx, verb)
     if relation not in (ALLIANCE, HOSTILITY) or not live_verb(ctx, verb) or negated(ctx, noun):
         return
-    targets = _verb_targets(ctx, verb)
-    if not targets:
-        return
     pron = any(c.dep_ == "poss" and c.pos_ == "PRON" for c in noun.children)
-    emit(ctx, effort_owners(ctx, noun), targets, relation, "effort_to", verb, sent,
-         factor=PRONOUN_DISCOUNT if pron else 1.0)
+    _emit_effort(ctx, effort_owners(ctx, noun), verb, relation, sent, factor=PRONOUN_DISCOUNT if pron else 1.0)
 
 
 @construction("helped_in_effort", 0.6)
@@ -160,7 +168,7 @@ def _committed_to(ctx: Context, verb: Token, word: Token, sent: Span) -> None:
             # "The UK, the wider coalition and Iraq": a list the parser read as an apposition
             committed += [a for x in c.children if x.dep_ == "appos" and any(y.dep_ == "conj" for y in x.children)
                           for a in denote(ctx, x)]
-    emit(ctx, list(dict.fromkeys(committed)), _verb_targets(ctx, verb), relation, "effort_to", verb, sent)
+    _emit_effort(ctx, list(dict.fromkeys(committed)), verb, relation, sent)
 
 
 def _support_parts(ctx: Context, noun: Token) -> tuple[list[str], list[str], list[str]] | None:

@@ -38,9 +38,12 @@ class EventWords:
     coordination_verbs: frozenset[str]
     departure_verbs: frozenset[str]
     effort_nouns: frozenset[str]
+    envoy_nouns: frozenset[str]
     expulsion_order_verbs: frozenset[str]
     pair_conflict_nouns: frozenset[str]
+    recall_verbs: frozenset[str]
     reciprocal_verbs: frozenset[str]
+    summon_verbs: frozenset[str]
     support_nouns: frozenset[str]
 
 
@@ -403,3 +406,40 @@ def pair_war(ctx: Context, noun: Token, sent: Span) -> None:
         return
     a, b = _party(ctx, first[1], first[0]), _party(ctx, second[1], second[0])
     emit(ctx, [a], [b], HOSTILITY, "pair_war", noun, sent, directed=False)
+
+
+@construction("under_attack", 0.7)
+def under_attack(ctx: Context, noun: Token, sent: Span) -> None:
+    """"Russian troops came under attack from Ukrainian drones", "the base was under fire from the
+    militias": the one named after "from" attacks the subject."""
+    if noun.dep_ != "pobj" or noun.head.lower_ != "under" or lemma(noun) not in ctx.lex.hostility_nouns \
+            or negated(ctx, noun):
+        return
+    verb = noun.head.head
+    attackers = pobjs(ctx, noun, {"from", "by"}) or pobjs(ctx, verb, {"from"})  # "came under fire from X"
+    if not attackers or verb.pos_ not in ("VERB", "AUX"):
+        return
+    attacked = subjects(ctx, verb) or [a for c in verb.children if c.dep_ in PASSIVE_SUBJECT_DEPS for a in denote(ctx, c)]
+    emit(ctx, attackers, [a for a in attacked if a not in attackers], HOSTILITY, "under_attack", noun, sent)
+
+
+@construction("envoy_protest", 0.65, quad="verbal_conflict")
+def envoy_protest(ctx: Context, verb: Token, sent: Span) -> None:
+    """"Venezuela recalled its ambassador from Colombia", "Poland summoned the Russian
+    ambassador": a diplomatic protest against that state."""
+    words = load_event_words()
+    low = lemma(verb)
+    if low not in words.recall_verbs | words.summon_verbs or verb.pos_ != "VERB" or not live_verb(ctx, verb):
+        return
+    envoys = [c for c in verb.children if c.dep_ == "dobj" and lemma(c) in words.envoy_nouns]
+    if not envoys:
+        return
+    if low in words.recall_verbs:
+        targets = pobjs(ctx, verb, {"from"}) + pobjs(ctx, envoys[0], {"from"})
+        targets += [promote(ctx, p) for c in list(verb.children) + list(envoys[0].children)
+                    if c.dep_ == "prep" and c.lower_ == "from" for p in c.children
+                    if p.dep_ == "pobj" and p.i in ctx.res.place_actor and p.i not in ctx.res.token_actor]
+    else:
+        targets = denote(ctx, envoys[0])
+    sources = subjects(ctx, verb)
+    emit(ctx, sources, [t for t in targets if t not in sources], HOSTILITY, "envoy_protest", verb, sent)

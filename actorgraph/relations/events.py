@@ -443,3 +443,22 @@ def envoy_protest(ctx: Context, verb: Token, sent: Span) -> None:
         targets = denote(ctx, envoys[0])
     sources = subjects(ctx, verb)
     emit(ctx, sources, [t for t in targets if t not in sources], HOSTILITY, "envoy_protest", verb, sent)
+
+
+@construction("aided_by_support", 0.7)
+def aided_by_support(ctx: Context, verb: Token, sent: Span) -> None:
+    """"…, aided by strong support from Turkey", "backed by air support from the coalition": the
+    one the support comes from helps whoever the participle is said of."""
+    if verb.tag_ != "VBN" or stance_relation(ctx, verb) != ALLIANCE or not live_verb(ctx, verb):
+        return
+    helpers = [a for c in verb.children if c.dep_ == "agent" for p in c.children
+               if p.dep_ == "pobj" and lemma(p) in ctx.lex.alliance_nouns
+               for a in pobjs(ctx, p, {"from", "of"}) + owners(ctx, p)]
+    if not helpers:
+        return
+    if verb.dep_ == "advcl":  # "X liberated the town, aided by …": said of the clause's subject
+        helped = subjects(ctx, verb.head)
+    else:
+        helped = [a for c in verb.children if c.dep_ in PASSIVE_SUBJECT_DEPS for a in denote(ctx, c)] or (
+            denote(ctx, verb.head) if verb.dep_ in ("acl", "amod") else [])
+    emit(ctx, helpers, [h for h in helped if h not in helpers], ALLIANCE, "aided_by_support", verb, sent)

@@ -19,6 +19,7 @@ class ActorWords:
     government_core: frozenset[str]  # nouns that are the government by themselves
     government_core_definite: frozenset[str]  # … when definite ("the troops")
     government_plural_excluded: frozenset[str]  # "other governments" are not the focus country's
+    hedge_prefixes: frozenset[str]  # "so-called Islamic State": part of the name's mention
     indefinite_determiners: frozenset[str]
     military_nouns: frozenset[str]  # the state's military, not its civil government
     non_distinguishing_modifiers: frozenset[str]  # "the main groups" is no new party

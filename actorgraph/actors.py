@@ -462,6 +462,7 @@ class _Resolver:
             if nxt is not None and self.lex.noun_class.get(lemma(nxt)) and nxt.i == span.end:
                 span = self.doc[span.start:nxt.i + 1]
                 generic_cls = self.lex.noun_class[lemma(nxt)]
+            span = hedged(span)
             actor = self.entry_actor(entry.id)
             self.link(span, actor)
             self.remember(span.start, actor, _class_of_type(entry.type))
@@ -763,6 +764,17 @@ class _Resolver:
                 actor = self.actors[known[t.text]]
                 self.link(doc[t.i:t.i + 1], actor)
                 self.remember(t.i, actor, _class_of_type(actor.type))
+
+
+def hedged(span: Span) -> Span:
+    """"so-called Islamic State", "the self-styled Islamic State": the hedge is part of the mention."""
+    doc, start = span.doc, span.start
+    if start >= 3 and doc[start - 2].text in ("-", "\u2010") and \
+            f"{doc[start - 3].lower_}-{doc[start - 1].lower_}" in W.hedge_prefixes:
+        return doc[start - 3:span.end]
+    if start >= 1 and doc[start - 1].lower_ in W.hedge_prefixes:  # one token: "so-called"
+        return doc[start - 1:span.end]
+    return span
 
 
 def _between_adjectives(mods: list[Token], k: int) -> bool:

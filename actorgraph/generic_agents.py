@@ -74,8 +74,12 @@ def bloc_of_event(p: Phrase) -> bool:
 
 
 def _is_event_noun(r, tok: "Token") -> bool:
+    """"operations", "strikes", "support", "efforts": what a bloc does."""
+    from .relations.events import load_event_words  # the event words live with the event constructions
+
     low = lemma(tok)
-    return tok.pos_ == "NOUN" and (low in r.lex.hostility_nouns or low in r.lex.alliance_nouns)
+    return tok.pos_ == "NOUN" and (low in r.lex.hostility_nouns or low in r.lex.alliance_nouns
+                                   or low in load_event_words().effort_nouns)
 
 
 def opposed_names(p: Phrase) -> list["Token"]:

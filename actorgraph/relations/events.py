@@ -148,12 +148,15 @@ def helped_in_effort(ctx: Context, noun: Token, sent: Span) -> None:
             or noun.head.lower_ != "in" or negated(ctx, noun):
         return
     verb = noun.head.head
+    if verb.dep_ == "dobj" and verb.pos_ in ("NOUN", "PROPN"):  # "support [Iraqi forces in their campaign]"
+        verb = verb.head
     if verb.pos_ != "VERB" or stance_relation(ctx, verb) != ALLIANCE or not live_verb(ctx, verb):
         return
     helped = objects(ctx, verb)
     foes = pobjs(ctx, noun, set(ctx.words.hostile_preps))
-    for c in noun.children:
-        if c.dep_ == "acl" and stance_relation(ctx, c) == HOSTILITY:
+    # "in their campaign to defeat X", the infinitive read with the noun or, misattached, with the verb
+    for c in list(noun.children) + [x for x in verb.children if x.dep_ == "advcl" and x.i == noun.i + 2]:
+        if c.dep_ in ("acl", "advcl") and stance_relation(ctx, c) == HOSTILITY:
             foes += _verb_targets(ctx, c)
     emit(ctx, helped, [f for f in foes if f not in helped], HOSTILITY, "helped_in_effort", noun, sent)
 

@@ -21,10 +21,12 @@ class ActorWords:
     government_core: frozenset[str]  # nouns that are the government by themselves
     government_core_definite: frozenset[str]  # … when definite ("the troops")
     government_plural_excluded: frozenset[str]  # "other governments" are not the focus country's
+    hedge_prefixes: frozenset[str]  # "so-called Islamic State": part of the name's mention
     indefinite_determiners: frozenset[str]
     military_nouns: frozenset[str]  # the state's military, not its civil government
     non_distinguishing_modifiers: frozenset[str]  # "the main groups" is no new party
     not_actor_orgs: re.Pattern  # NER organisations that are never parties
+    opposing_prefixes: frozenset[str]  # "counter-ISIL", "anti-Houthi": against the named one
     org_type_words: tuple[tuple[str, str], ...]  # word in an unknown organisation's name → type
     organ_nouns: frozenset[str]  # a state's organs: "the Russian embassy", "the Department"
     own_determiners: frozenset[str]
@@ -34,6 +36,8 @@ class ActorWords:
     rebel_adjectives: frozenset[str]  # adjectives that are group nouns themselves
     stance_prefixes: frozenset[str]  # "anti-Houthi", "pro-government": whom a group is for or against
     spokes_nouns: frozenset[str]  # "officials", "diplomats": speak for someone, are no one
+    subnational_words: frozenset[str]  # in the name of a region's government ("Regional")
+    terrorist_descriptors: frozenset[str]  # "the terrorist group": the article's salient armed group
 
 
 def read_actor_words(path: Path = WORDS_PATH) -> ActorWords:

@@ -207,7 +207,7 @@ class _Resolver:
         for kind in prefer if civil else prefer[:1]:
             for eid in self.mentioned_entries:
                 e = self.kb.entries[eid]
-                if e.country == country and e.type == kind:
+                if e.country == country and e.type == kind and not subnational(e.name):
                     return self.entry_actor(eid)
         state = self.kb.state_of(country)
         if civil and state is not None:
@@ -484,6 +484,7 @@ class _Resolver:
             if nxt is not None and self.lex.noun_class.get(lemma(nxt)) and nxt.i == span.end:
                 span = self.doc[span.start:nxt.i + 1]
                 generic_cls = self.lex.noun_class[lemma(nxt)]
+            span = hedged(span)
             actor = self.entry_actor(entry.id)
             self.link(span, actor)
             self.remember(span.start, actor, _class_of_type(entry.type))
@@ -627,7 +628,8 @@ class _Resolver:
         out = sorted(set(out), key=lambda x: x.i)
         # "KYIV, March 3 - Ukrainian forces": nothing before a comma or a dash belongs to the phrase
         cut = max((k for k, x in enumerate(out) if x.text in (",", "-", "\u2013", "\u2014", ":", ";")
-                   and x.dep_ == "punct" and (x.whitespace_ or x.text == ",")), default=-1)
+                   and x.dep_ == "punct" and (x.whitespace_ or x.text == ",")
+                   and not _between_adjectives(out, k)), default=-1)
         return out[cut + 1:]
 
     def headline(self, token: Token) -> bool:
@@ -835,6 +837,28 @@ class _Resolver:
                 actor = self.actors[known[t.text]]
                 self.link(doc[t.i:t.i + 1], actor)
                 self.remember(t.i, actor, _class_of_type(actor.type))
+
+
+def hedged(span: Span) -> Span:
+    """"so-called Islamic State", "the self-styled Islamic State": the hedge is part of the mention."""
+    doc, start = span.doc, span.start
+    if start >= 3 and doc[start - 2].text in ("-", "\u2010") and \
+            f"{doc[start - 3].lower_}-{doc[start - 1].lower_}" in W.hedge_prefixes:
+        return doc[start - 3:span.end]
+    if start >= 1 and doc[start - 1].lower_ in W.hedge_prefixes:  # one token: "so-called"
+        return doc[start - 1:span.end]
+    return span
+
+
+def _between_adjectives(mods: list[Token], k: int) -> bool:
+    """"local, legitimate ground forces": a comma between two adjectives of the phrase joins them."""
+    return 0 < k < len(mods) - 1 and mods[k].text == "," and mods[k - 1].pos_ == "ADJ" and mods[k + 1].pos_ == "ADJ" \
+        and mods[k - 1].dep_ == "amod" and mods[k + 1].dep_ == "amod"
+
+
+def subnational(name: str) -> bool:
+    """"Kurdistan Regional Government": a region's government, never "the Iraqi government"."""
+    return any(w.lower() in W.subnational_words for w in name.split())
 
 
 def is_headline(sent: Span) -> bool:

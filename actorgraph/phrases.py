@@ -113,6 +113,15 @@ def phrase_resolver(fn: PhraseResolver) -> PhraseResolver:
     return fn
 
 
+def phrase_resolver_before(name: str) -> Callable[[PhraseResolver], PhraseResolver]:
+    """Register a resolver of another module just before the resolver ``name``."""
+    def register(fn: PhraseResolver) -> PhraseResolver:
+        at = next(k for k, (n, _) in enumerate(PHRASE_RESOLVERS) if n == name)
+        PHRASE_RESOLVERS.insert(at, (fn.__name__, fn))
+        return fn
+    return register
+
+
 def resolve_phrase(r: "_Resolver", head: Token, cls: str) -> None:
     mods = r.modifiers(head)
     cls_word = lemma(head)
@@ -468,3 +477,6 @@ def np_label(span: Span, backers: set[int]) -> str:
     text = "".join(t.text_with_ws for t in words).strip()
     return text[0].upper() + text[1:] if text and text[0].islower() and text.split()[0].lower() not in (
         "al",) else text
+
+
+from . import generic_agents  # noqa: E402,F401  (its resolvers join the chain above)

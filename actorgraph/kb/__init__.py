@@ -82,6 +82,13 @@ class KnowledgeBase:
         return _states_by_code(self).get(country)
 
     def surface_forms(self) -> Iterator[SurfaceForm]:
+        """Every string the base knows, each also with typographic apostrophes ("Da’esh")."""
+        for f in self._plain_surface_forms():
+            yield f
+            if "'" in f.text:
+                yield SurfaceForm(f.text.replace("'", "\u2019"), f.target, f.kind, f.case_sensitive)
+
+    def _plain_surface_forms(self) -> Iterator[SurfaceForm]:
         for e in self.entries.values():
             for a in e.aliases:
                 yield SurfaceForm(a, e.id, "name", False)

@@ -11,7 +11,7 @@ from __future__ import annotations
 from ..actors import Resolution, is_headline
 from ..lexicon import load_lexicon
 # the families, in the order their constructions run on each token
-from . import compound, prefixes, frames, stance, statements, coordination, ties, nouns, roles  # noqa: F401,E402
+from . import compound, prefixes, frames, stance, statements, coordination, ties, nouns, roles, events  # noqa: F401,E402
 from .context import Claim, Context
 from .evidence import to_relations
 from .helpers import is_plural

@@ -484,10 +484,13 @@ def including(ctx: Context, noun: Token) -> list[str]:
 
 
 def clause_objects(ctx: Context, clause: Token) -> list[str]:
-    """Whom a hostile complement clause is aimed at ("… fight the rebels")."""
-    if lemma(clause) in ctx.lex.hostility_verbs:
-        return objects(ctx, clause) + pobjs(ctx, clause, ctx.words.aim_preps)
-    return []
+    """Whom a hostile complement clause is aimed at ("… fight the rebels", "… degrade and
+    destroy ISIL")."""
+    out: list[str] = []
+    for verb in [clause] + [c for c in clause.children if c.dep_ == "conj" and c.pos_ == "VERB"]:
+        if lemma(verb) in ctx.lex.hostility_verbs:
+            out += objects(ctx, verb) + pobjs(ctx, verb, ctx.words.aim_preps)
+    return out
 
 
 def fallback_subject(ctx: Context, cue: Token, sent: Span, targets: list[str]) -> list[str]:

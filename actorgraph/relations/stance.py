@@ -142,5 +142,6 @@ def purpose_clause(ctx: Context, verb: Token, sent: Span) -> None:
         return
     if st.foes:
         emit(ctx, st.sources + st.targets, st.foes, HOSTILITY, "purpose_clause", verb, sent)
-    if st.clause_targets:
-        emit(ctx, st.sources, st.clause_targets, HOSTILITY, "purpose_clause", verb, sent)
+    if st.clause_targets:  # "assisting the government to degrade and destroy ISIL": both fight it
+        emit(ctx, st.sources + [t for t in st.targets if t not in st.clause_targets], st.clause_targets,
+             HOSTILITY, "purpose_clause", verb, sent)

@@ -257,7 +257,8 @@ def _coordination(ctx: Context, tok: Token) -> tuple[list[str], list[str], list[
         actors = clause_agents(ctx, tok) if tok.dep_ in ("acl", "advcl") else subjects(ctx, tok)
     else:
         return None
-    if negated(ctx, tok):
+    # "did not act in coordination with X": the negation is on the clause's verb
+    if negated(ctx, tok) or (tok.dep_ == "pobj" and negated(ctx, tok.head.head)):
         return None
     # "in coordination with local partisans against the Russian navy": the foe, even of unnamed partners
     return actors, partners, [f for f in clause_foes(ctx, tok) if f not in actors + partners]

@@ -148,13 +148,18 @@ def test_browser_corrections_flip_and_merge_seen_everywhere_and_after_a_reload(s
     assert any("merged into Syrian rebels" in note for note in rebels["corrections"])
     assert list(kept.glob(f"{token}/*.json"))  # kept server side under the browser's token
 
-    # a reload: a new session; the URL keeps the token, the article is loaded again
+    # a reload: a new session; the URL keeps the token, which brings the article back, corrected
     assert parse_qs(urlparse(page.url).query).get("ag") == [token]
     page.reload()
     page.get_by_role("heading", name="Relations").wait_for()
-    page.get_by_role("link", name="Go to Home").click()
-    page.wait_for_selector(".st-key-ag_try_reference button")
-    frame = _reference(page)
+    table = page.locator("[data-testid=stDataFrame] table")
+    table.locator("[role=gridcell]").first.wait_for(state="attached")
+    cells = table.locator("[role=gridcell]").all_text_contents()
+    assert MERGE[0] not in cells
+    assert any("Corrected by the user: the relation between Turkey and Kurdish-led forces set "
+               "to alliance (was hostility)" in c for c in cells), cells[:40]
+    page.locator("[data-testid=stTopNavLink]", has_text="Home").click()
+    frame = wait_graph(page, timeout=GRAPH_TIMEOUT * 2)
     labels = frame.evaluate(JS_LABELS)
     assert MERGE[0] not in labels and MERGE[1] in labels
     assert "Your corrections (2)" in page.locator("[data-testid=stSidebar]").inner_text()

@@ -18,6 +18,7 @@ from actorgraph.store import StoredArticle
 from components import corpus_store as cs
 from components import state
 from components.labels import country_label, relation_label, type_label
+from components.overview import country_rule_text
 
 NO_FOCUS = ""
 MAX_DEPTH = 3
@@ -163,17 +164,7 @@ def shown_caption(full: nx.Graph, G: nx.Graph, f: CorpusFilters, articles: int) 
     text = (f"Showing {G.number_of_nodes()} of {full.number_of_nodes()} actors and "
             f"{G.number_of_edges()} of {full.number_of_edges()} relations from "
             f"{full.graph.get('articles', 0)} of {articles} articles.")
-    if f.countries:
-        names = {c: country_label(c, n) for c, n, _ in countries_present(full)}
-        which = ", ".join(names.get(c, c) for c in f.countries)
-        partners = sum(1 for _, p in G.nodes(data="partner") if p)
-        own = G.number_of_nodes() - partners
-        if f.only_countries:
-            text += f" Country filter: the {own} actors of {which} only."
-        else:
-            text += (f" Country filter: the {own} actors of {which} and {partners} direct "
-                     f"partner{'s' if partners != 1 else ''} (drawn faded).")
-    return text
+    return text + country_rule_text(full, G, f.countries, f.only_countries)
 
 
 def _keep_focus() -> None:

@@ -1,6 +1,7 @@
 """Counts of what is shown: actors, relations, alliances, hostilities, countries."""
 from __future__ import annotations
 
+import networkx as nx
 import streamlit as st
 
 from actorgraph.graph import countries_present
@@ -63,14 +64,18 @@ def shown_caption(view: View) -> str:
     text = (f"Showing {H.number_of_nodes()} of {full.number_of_nodes()} actors and "
             f"{H.number_of_edges()} of {full.number_of_edges()} relations.")
     f = view.filters
-    if f.countries:
-        names = {c: country_label(c, n) for c, n, _ in countries_present(full)}
-        which = ", ".join(names.get(c, c) for c in f.countries)
-        partners = sum(1 for _, p in H.nodes(data="partner") if p)
-        own = H.number_of_nodes() - partners
-        if f.only_countries:
-            text += f" Country filter: the {own} actors of {which} only."
-        else:
-            text += (f" Country filter: the {own} actors of {which} and {partners} direct "
-                     f"partner{'s' if partners != 1 else ''} (drawn faded).")
-    return text
+    return text + country_rule_text(full, H, f.countries, f.only_countries)
+
+
+def country_rule_text(full: nx.Graph, shown: nx.Graph, countries, only: bool) -> str:
+    """" Country filter: the N actors of X and M direct partners (drawn faded)." or ""."""
+    if not countries:
+        return ""
+    names = {c: country_label(c, n) for c, n, _ in countries_present(full)}
+    which = ", ".join(names.get(c, c) for c in countries)
+    partners = sum(1 for _, p in shown.nodes(data="partner") if p)
+    own = shown.number_of_nodes() - partners
+    if only:
+        return f" Country filter: the {own} actors of {which} only."
+    return (f" Country filter: the {own} actors of {which} and {partners} direct "
+            f"partner{'s' if partners != 1 else ''} (drawn faded).")

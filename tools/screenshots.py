@@ -52,8 +52,15 @@ def wait_idle(page, settle_ms: int = 600) -> None:
     page.wait_for_function(_IDLE, timeout=TIMEOUT_MS)
 
 
+class PageError(RuntimeError):
+    """A page showed an exception (Streamlit's error box) instead of its content."""
+
+
 def shoot(page, out: Path, name: str) -> list[Path]:
-    """The window as it is, then the whole page."""
+    """The window as it is, then the whole page; PageError if the page shows an exception."""
+    broken = page.locator("[data-testid=stException]")
+    if broken.count():
+        raise PageError(f"{name}: {broken.first.inner_text()[:500]}")
     page.mouse.move(2, 2)  # no hover tooltip
     window = out / f"{name}.png"
     page.screenshot(path=str(window))

@@ -94,6 +94,13 @@ def _wait_settled(frame, timeout_ms: int = 5000) -> None:
     })""", timeout_ms)
 
 
+SCRIPT_DONE = """() => {
+    const app = document.querySelector('[data-testid=stApp]');
+    return !!app && app.getAttribute('data-test-script-state') !== 'running'
+        && !document.querySelector('[data-stale=true]');
+}"""
+
+
 def _click_node(page, frame, label: str) -> None:
     """Click the node drawn for ``label`` and wait for the details panel to show it."""
     node = next(n for n in frame.evaluate(JS_NODES) if n["label"] == label)
@@ -105,6 +112,8 @@ def _click_node(page, frame, label: str) -> None:
         " return !!d && d.querySelector('.ag-actor-card') !== null"
         " && d.querySelector('.ag-actor-card').innerText.includes(label); }",
         arg=[DETAILS, label], timeout=15_000)
+    # the card comes first; its links (and their sentences) follow in the same script run
+    page.wait_for_function(SCRIPT_DONE, timeout=30_000)
 
 
 def _pwned(page) -> dict[str, object]:

@@ -345,6 +345,12 @@ def set_off_participle(ctx: Context, verb: Token, sent: Span) -> None:
         emit(ctx, agents(ctx, verb), members, relation, "set_off_participle", verb, sent)
 
 
+def _event_nouns(obj: Token) -> list[Token]:
+    """The object and, for "waves of strikes", "a series of raids", the noun its "of" counts."""
+    return [obj] + [p for c in obj.children if c.dep_ == "prep" and c.lower_ == "of"
+                    for p in c.children if p.dep_ == "pobj"]
+
+
 @construction("joint_assault", 0.55)
 def joint_assault(ctx: Context, verb: Token, sent: Span) -> None:
     """"Iraqi troops, Kurdish fighters and Shia militias launched an offensive on Mosul", "Chad and
@@ -355,8 +361,8 @@ def joint_assault(ctx: Context, verb: Token, sent: Span) -> None:
         return
     hostile_act = stance_relation(ctx, verb) == HOSTILITY and lemma(verb) not in lex.hostility_weak_verbs
     event = lemma(verb) in lex.light_verbs and any(
-        c.dep_ == "dobj" and lemma(c) in lex.hostility_nouns and lemma(c) not in lex.with_hostility
-        for c in verb.children)
+        lemma(n) in lex.hostility_nouns and lemma(n) not in lex.with_hostility
+        for c in verb.children if c.dep_ == "dobj" for n in _event_nouns(c))
     if not (hostile_act or event):
         return
     if any(c.lower_ in ctx.words.reciprocal_pronouns for c in verb.subtree):

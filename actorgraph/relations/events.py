@@ -345,10 +345,16 @@ def set_off_participle(ctx: Context, verb: Token, sent: Span) -> None:
         emit(ctx, agents(ctx, verb), members, relation, "set_off_participle", verb, sent)
 
 
-def _event_nouns(obj: Token) -> list[Token]:
-    """The object and, for "waves of strikes", "a series of raids", the noun its "of" counts."""
-    return [obj] + [p for c in obj.children if c.dep_ == "prep" and c.lower_ == "of"
-                    for p in c.children if p.dep_ == "pobj"]
+def _counted_noun(ctx: Context, obj: Token) -> Token:
+    """The noun an object stands for: "waves of strikes" → strikes, through the lexicon's
+    transparent nouns (as `nouns.event_noun` climbs them from the noun to its verb)."""
+    while lemma(obj) in ctx.lex.transparent_nouns:
+        inner = [p for c in obj.children if c.dep_ == "prep" and c.lower_ == "of"
+                 for p in c.children if p.dep_ == "pobj"]
+        if not inner:
+            break
+        obj = inner[0]
+    return obj
 
 
 @construction("joint_assault", 0.55)
@@ -362,7 +368,7 @@ def joint_assault(ctx: Context, verb: Token, sent: Span) -> None:
     hostile_act = stance_relation(ctx, verb) == HOSTILITY and lemma(verb) not in lex.hostility_weak_verbs
     event = lemma(verb) in lex.light_verbs and any(
         lemma(n) in lex.hostility_nouns and lemma(n) not in lex.with_hostility
-        for c in verb.children if c.dep_ == "dobj" for n in _event_nouns(c))
+        for n in (_counted_noun(ctx, c) for c in verb.children if c.dep_ == "dobj"))
     if not (hostile_act or event):
         return
     if any(c.lower_ in ctx.words.reciprocal_pronouns for c in verb.subtree):

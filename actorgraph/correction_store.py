@@ -21,7 +21,7 @@ from .corrections import Corrections, CorrectionsError, from_dict, from_json, to
 from .store import Store
 
 __all__ = ["CorrectionStore", "FileCorrectionStore", "DbCorrectionStore", "new_token",
-           "valid_token", "default_dir", "ENV_DIR"]
+           "valid_token", "default_dir", "write_atomically", "ENV_DIR"]
 
 ENV_DIR = "ACTORGRAPH_CORRECTIONS_DIR"
 _TOKEN = re.compile(r"[A-Za-z0-9_-]{16,64}")
@@ -40,6 +40,15 @@ def default_dir() -> Path:
     """``$ACTORGRAPH_CORRECTIONS_DIR``, else ``actorgraph-corrections`` in the temporary folder."""
     value = os.environ.get(ENV_DIR, "").strip()
     return Path(value).expanduser() if value else Path(tempfile.gettempdir()) / "actorgraph-corrections"
+
+
+def write_atomically(path: Path, text: str) -> None:
+    """Write ``text`` to ``path`` (its folder made if need be) through a temporary file, so a
+    crash never leaves half a file; OSError as it comes."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_suffix(".tmp")
+    tmp.write_text(text, encoding="utf-8")
+    tmp.replace(path)
 
 
 def _check(token: str, article_hash: str) -> None:
@@ -92,10 +101,7 @@ class FileCorrectionStore:
     def save(self, token: str, corrections: Corrections) -> None:
         path = self._path(token, corrections.article)
         try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            tmp = path.with_suffix(".tmp")
-            tmp.write_text(to_json(corrections), encoding="utf-8")
-            tmp.replace(path)  # atomic: a crash never leaves half a file
+            write_atomically(path, to_json(corrections))
         except OSError as exc:
             raise CorrectionsError(f"The corrections could not be saved in {self.folder} "
                                    f"({exc.strerror}); download them to keep them.") from None

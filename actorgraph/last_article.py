@@ -12,7 +12,7 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
-from .correction_store import default_dir, valid_token
+from .correction_store import default_dir, valid_token, write_atomically
 from .model import Article
 
 __all__ = ["LastArticle", "remember", "recall", "forget", "FILE_NAME"]
@@ -51,10 +51,7 @@ def remember(token: str, last: LastArticle, folder: Path | str | None = None) ->
         body["article"] = {"text": a.text, "title": a.title, "source": a.source, "kind": a.kind,
                            "notices": list(a.notices)}
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_suffix(".tmp")
-        tmp.write_text(json.dumps(body, ensure_ascii=False), encoding="utf-8")
-        tmp.replace(path)  # atomic: a crash never leaves half a file
+        write_atomically(path, json.dumps(body, ensure_ascii=False))
     except OSError:
         return False
     return True

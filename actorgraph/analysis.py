@@ -27,6 +27,7 @@ from typing import NamedTuple, TypeVar
 
 import networkx as nx
 
+from actorgraph.graph import node_label
 from actorgraph.model import ALLIANCE, HOSTILITY, WEAK_CONFIDENCE
 
 __all__ = [
@@ -228,12 +229,8 @@ def triads(G: nx.Graph) -> list[Triad]:
     return out
 
 
-def _label(G: nx.Graph, n: str) -> str:
-    return str(G.nodes[n].get("label") or n)
-
-
 def _describe(G: nx.Graph, nodes: tuple[str, str, str], signs: tuple[int, int, int]) -> str:
-    a, b, c = (_label(G, n) for n in nodes)
+    a, b, c = (node_label(G, n) for n in nodes)
     pairs = {(0, 1): signs[0], (1, 2): signs[1], (0, 2): signs[2]}
     neg = signs.count(-1)
     names = (a, b, c)

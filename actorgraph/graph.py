@@ -60,6 +60,11 @@ __all__ = ["build_graph", "decide_relation", "aggregate_claims", "filter_graph",
 UNKNOWN_COUNTRY = ""  # the country code of actors whose country is not known
 
 
+def node_label(G: nx.Graph, n: object) -> str:
+    """An actor's display name: its label, else its id."""
+    return str(G.nodes[n].get("label") or n)
+
+
 def build_graph(extraction: Extraction) -> nx.Graph:
     """Build the actor graph of one extraction.
 

@@ -24,6 +24,8 @@ from collections.abc import Mapping
 import networkx as nx
 import numpy as np
 
+from actorgraph.graph import node_label
+
 __all__ = ["layout", "extend", "article_layout", "Positions", "SPACING"]
 
 Positions = dict[str, tuple[float, float]]
@@ -36,8 +38,7 @@ _ITERATIONS = 300
 
 def _halo(G: nx.Graph, n: object) -> float:
     """Half the width of the node's label, in drawing units: the room it needs."""
-    label = str(G.nodes[n].get("label") or n)
-    return max(30.0, 0.5 * len(label) * _CHAR_WIDTH * _LABEL_PX)
+    return max(30.0, 0.5 * len(node_label(G, n)) * _CHAR_WIDTH * _LABEL_PX)
 
 
 def layout(G: nx.Graph, *, seed: int = 0) -> Positions:

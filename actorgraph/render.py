@@ -49,6 +49,7 @@ from jinja2 import ChoiceLoader, DictLoader, Environment, FileSystemLoader
 from pyvis.network import Network
 
 from actorgraph.errors import ActorGraphError
+from actorgraph.graph import node_label
 from actorgraph.kb import country_name
 from actorgraph.model import ACTOR_TYPES, AFFILIATION, ALLIANCE, HOSTILITY, MEMBERSHIP, TALKS
 from actorgraph.positions import node_size
@@ -169,15 +170,11 @@ def _edge_top_evidence(d: dict) -> list[str]:
     return out
 
 
-def _label(G: nx.Graph, n: object) -> str:
-    return str(G.nodes[n].get("label") or n)
-
-
 def _node_title(G: nx.Graph, n: object) -> str:
     d = G.nodes[n]
     typ = str(d.get("type") or "other")
     code = str(d.get("country") or "")
-    lines = [_label(G, n), f"Type: {typ.replace('_', ' ')}"]
+    lines = [node_label(G, n), f"Type: {typ.replace('_', ' ')}"]
     name = d.get("country_name") or country_name(code)
     lines.append(f"Country: {name} ({code})" if code else "Country: unknown")
     mentions = [str(m) for m in d.get("mentions") or ()]
@@ -208,9 +205,9 @@ def _node_title(G: nx.Graph, n: object) -> str:
 def _edge_title(G: nx.Graph, u: object, v: object, d: dict) -> str:
     rel = str(d.get("relation", ""))
     if d.get("directed") and d.get("from") in G and d.get("to") in G:
-        head = f"{_label(G, d['from'])} \u2192 {_label(G, d['to'])}: {rel}"
+        head = f"{node_label(G, d['from'])} \u2192 {node_label(G, d['to'])}: {rel}"
     else:
-        head = f"{_label(G, u)} \u2014 {_label(G, v)}: {rel}"
+        head = f"{node_label(G, u)} \u2014 {node_label(G, v)}: {rel}"
     if d.get("confidence") is not None:
         head += f" (confidence {float(d['confidence']):.2f})"
     lines = [head]
@@ -293,7 +290,7 @@ def render_network_data(G: nx.Graph, *, color_by: str = "country",
             types_seen.append(typ)
         deg = G.degree(n)
         node = {
-            "id": n, "label": _label(G, n), "title": _node_title(G, n), "shape": shape,
+            "id": n, "label": node_label(G, n), "title": _node_title(G, n), "shape": shape,
             "color": {"background": fill, "border": "#37474f",
                       "highlight": {"background": fill, "border": "#000000"},
                       "hover": {"background": fill, "border": "#000000"}},

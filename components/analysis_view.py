@@ -13,6 +13,7 @@ import pandas as pd
 import streamlit as st
 
 from actorgraph.analysis import WEAK_CONFIDENCE, Finding, Findings, edge_confidence, findings
+from actorgraph.graph import node_label
 from actorgraph.model import HOSTILITY
 from components import state
 from components.exports import table_download
@@ -28,14 +29,10 @@ _CUE = "background:#ffe08a;padding:0 .1em;border-radius:2px"
 _NAME = "background:#dbe9f6;padding:0 .1em;border-radius:2px"
 
 
-def _label(G: nx.Graph, n: str) -> str:
-    return str(G.nodes[n].get("label") or n)
-
-
 def _edge_text(G: nx.Graph, u: str, v: str) -> str:
     """"A – B (alliance, 0.85)": one relation a finding rests on, as plain text."""
     d = G.edges[u, v]
-    return (f"{_label(G, u)} – {_label(G, v)} "
+    return (f"{node_label(G, u)} – {node_label(G, v)} "
             f"({relation_label(str(d.get('relation') or '')).lower()}, {edge_confidence(d):.2f})")
 
 
@@ -67,7 +64,7 @@ def blocs_frame(G: nx.Graph, found: Findings) -> pd.DataFrame:
                     enemies.add(member_of[m])
         rows.append({
             "Bloc": i,
-            "Members": ", ".join(sorted((_label(G, n) for n in bloc), key=str.casefold)),
+            "Members": ", ".join(sorted((node_label(G, n) for n in bloc), key=str.casefold)),
             "Confidence": round(f.confidence, 3),
             "Weak": f.is_weak(found.threshold),
             "Size": len(bloc),
@@ -101,7 +98,7 @@ def centrality_frame(G: nx.Graph, found: Findings) -> pd.DataFrame:
             continue
         ids.append(n)
         rows.append({
-            "Actor": _label(G, n),
+            "Actor": node_label(G, n),
             "Degree centrality": round(c["degree_centrality"], 3),
             "Betweenness": round(c["betweenness"], 3),
             "Confidence": round(f.confidence, 3),
@@ -120,9 +117,9 @@ def centrality_frame(G: nx.Graph, found: Findings) -> pd.DataFrame:
 def enemy_frame(G: nx.Graph, found: Findings) -> pd.DataFrame:
     """One row per pair of actors with a common enemy and no relation the article states."""
     rows = [{
-        "Actor A": _label(G, f.actors[0]),
-        "Actor B": _label(G, f.actors[1]),
-        "Common enemies": ", ".join(_label(G, e) for e in f.actors[2:]),
+        "Actor A": node_label(G, f.actors[0]),
+        "Actor B": node_label(G, f.actors[1]),
+        "Common enemies": ", ".join(node_label(G, e) for e in f.actors[2:]),
         "Number": len(f.actors) - 2,
         "Confidence": round(f.confidence, 3),
         "Weak": f.is_weak(found.threshold),
@@ -151,9 +148,9 @@ def evidence_html(G: nx.Graph, f: Finding) -> str:
             f"<li>{highlight(s, [(c, 0) for c in cues.get(s, ())] + names, (_CUE, _NAME))}</li>"
             for s in (str(x) for x in d.get("evidence") or ())) or "<li>(no sentence)</li>"
         parts.append(
-            f'<div class="ag-finding-edge"><b>{esc(_label(G, u))}</b> – '
+            f'<div class="ag-finding-edge"><b>{esc(node_label(G, u))}</b> – '
             f'{esc(relation_label(str(d.get("relation") or "")).lower())} – '
-            f'<b>{esc(_label(G, v))}</b> <span style="opacity:.7">· confidence {conf:.2f}{weak}'
+            f'<b>{esc(node_label(G, v))}</b> <span style="opacity:.7">· confidence {conf:.2f}{weak}'
             f'</span><ul style="margin:.2rem 0 .6rem">{items}</ul></div>')
     return f'<div class="ag-finding-evidence">{"".join(parts)}</div>'
 
@@ -177,7 +174,7 @@ def _finding_table(G: nx.Graph, found: Findings, df: pd.DataFrame, items: list[F
         f = items[rows[0]]
         with st.container(border=True, key=f"{key}_evidence"):
             st.markdown(f"**What {what} rests on** (confidence {f.confidence:.2f})")
-            st.caption(md_escape("Actors: " + ", ".join(_label(G, n) for n in f.actors)))
+            st.caption(md_escape("Actors: " + ", ".join(node_label(G, n) for n in f.actors)))
             st.html(evidence_html(G, f))
     else:
         st.caption(f"Click a row to read the sentences {what} rests on.")

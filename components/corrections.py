@@ -27,6 +27,7 @@ from actorgraph.correction_store import (CorrectionStore, DbCorrectionStore, Fil
                                          new_token, valid_token)
 from actorgraph.corrections import Correction, Corrections, CorrectionsError
 from actorgraph.errors import ActorGraphError
+from actorgraph.graph import node_label
 from actorgraph.model import ALLIANCE, HOSTILITY, Extraction
 from actorgraph.store import text_hash
 from components import state
@@ -277,16 +278,13 @@ def _on_upload() -> None:
 
 # --- controls ------------------------------------------------------------------------------------
 
-def _label(G: nx.Graph, n: str) -> str:
-    return str(G.nodes[n].get("label") or n)
-
 
 def actor_corrections(view: View, node: str) -> None:
     """Rename, alias, merge, relabel one of its links, remove: for the actor shown."""
     G = view.full
     if node not in G:
         return
-    name = _label(G, node)
+    name = node_label(G, node)
     with st.container(key=ACTOR_BOX):
         for note in G.nodes[node].get("corrections") or ():
             st.caption("✎ " + md_escape(note))
@@ -303,20 +301,20 @@ def actor_corrections(view: View, node: str) -> None:
                               "article count as this actor's; an actor the article calls so "
                               "is merged into it.")
                 st.form_submit_button("Add alias", on_click=_on_alias, args=(node, key))
-            others = sorted((n for n in G if n != node), key=lambda n: _label(G, n).casefold())
+            others = sorted((n for n in G if n != node), key=lambda n: node_label(G, n).casefold())
             key = f"ag_corr_merge:{node}"
             st.selectbox("Same actor as", others, index=None, key=key,
-                         format_func=lambda n: _label(G, n), placeholder="Choose an actor",
+                         format_func=lambda n: node_label(G, n), placeholder="Choose an actor",
                          help=f"{name} is merged into it: its names and relations join it.")
             st.button("Merge into it", key=f"ag_corr_merge_btn:{node}", on_click=_on_merge,
                       args=(node, key))
-            linked = sorted(G[node], key=lambda n: _label(G, n).casefold())
+            linked = sorted(G[node], key=lambda n: node_label(G, n).casefold())
             if linked:
                 other_key, label_key = f"ag_corr_link:{node}", f"ag_corr_link_label:{node}"
                 st.selectbox(
                     "Change its relation with", linked, index=None, key=other_key,
                     placeholder="Choose a linked actor",
-                    format_func=lambda n: (f"{_label(G, n)} "
+                    format_func=lambda n: (f"{node_label(G, n)} "
                                            f"({relation_label(str(G.edges[node, n].get('relation')))})"))
                 st.segmented_control("New label", list(LABEL_CHOICES), key=label_key,
                                      format_func=LABEL_CHOICES.__getitem__)
@@ -339,7 +337,7 @@ def relation_corrections(view: View, a: str, b: str) -> None:
         key = f"ag_corr_relabel:{a}|{b}"
         if st.session_state.get(key) not in LABEL_CHOICES:
             st.session_state[key] = now if now in LABEL_CHOICES else None
-        st.segmented_control(f"Correct the label of {_label(G, a)} — {_label(G, b)}",
+        st.segmented_control(f"Correct the label of {node_label(G, a)} — {node_label(G, b)}",
                              list(LABEL_CHOICES), key=key, format_func=LABEL_CHOICES.__getitem__)
         st.button("Apply the label", key=f"ag_corr_relabel_btn:{a}|{b}", icon=":material/edit:",
                   on_click=_on_relabel, args=(a, b, key))

@@ -14,6 +14,7 @@ import networkx as nx
 import streamlit as st
 
 from actorgraph.corrections import USER_PREFIX
+from actorgraph.graph import node_label
 from actorgraph.model import ALLIANCE, HOSTILITY
 from actorgraph.render import EDGE_STYLES, WEAK_CONFIDENCE
 from components import state
@@ -59,17 +60,13 @@ def _terms(G: nx.Graph, node: str) -> list[str]:
     return [str(d.get("label") or node), *(str(m) for m in d.get("mentions") or ())]
 
 
-def _label(G: nx.Graph, node: str) -> str:
-    return str(G.nodes[node].get("label") or node)
-
-
 def actor_card_html(G: nx.Graph, node: str) -> str:
     d = G.nodes[node]
     country = country_label(str(d.get("country") or ""), str(d.get("country_name") or ""))
     mentions = [str(m) for m in d.get("mentions") or ()]
     others = [m for m in mentions if m != d.get("label")]
     parts = [
-        f'<div style="font-size:1.25rem;font-weight:600">{esc(_label(G, node))}</div>',
+        f'<div style="font-size:1.25rem;font-weight:600">{esc(node_label(G, node))}</div>',
         f'<div style="opacity:.8">{esc(type_label(str(d.get("type") or "other")))} · '
         f'{esc(country)} · {int(d.get("mention_count") or len(mentions))} mention(s)</div>',
     ]
@@ -98,7 +95,7 @@ def quad_text(quad: str, cameo: str = "") -> str:
 
 def _direction(G: nx.Graph, d: dict) -> str | None:
     if d.get("directed") and d.get("from") in G and d.get("to") in G:
-        return f"{_label(G, d['from'])} → {_label(G, d['to'])}"
+        return f"{node_label(G, d['from'])} → {node_label(G, d['to'])}"
     return None
 
 
@@ -137,7 +134,7 @@ def _claim_note(G: nx.Graph, c: dict) -> str:
     if c.get("cue"):
         parts[0] += f" (cue: {c.get('cue')})"
     if c.get("directed") and c.get("source") in G and c.get("target") in G:
-        parts.append(f"{_label(G, c['source'])} → {_label(G, c['target'])}")
+        parts.append(f"{node_label(G, c['source'])} → {node_label(G, c['target'])}")
     if c.get("quad") or c.get("cameo"):
         parts.append(quad_text(str(c.get("quad") or ""), str(c.get("cameo") or "")))
     if c.get("confidence") is not None:
@@ -153,9 +150,9 @@ def link_html(G: nx.Graph, node: str, link: Link, *, both_names: bool = False,
     """
     d, other = link.data, link.other
     rel = str(d.get("relation") or "")
-    head = esc(_label(G, other))
+    head = esc(node_label(G, other))
     if both_names:
-        head = f"{esc(_label(G, node))} — {head}"
+        head = f"{esc(node_label(G, node))} — {head}"
     meta = [relation_label(rel)]
     if _direction(G, d):
         meta.append(_direction(G, d))
@@ -185,10 +182,10 @@ def relation_card_html(G: nx.Graph, a: str, b: str) -> str:
     direction = _direction(G, d)
     if direction:
         title = esc(direction)
-        how = (f"Directed: {_label(G, d['from'])} acts on {_label(G, d['to'])} (the text says "
+        how = (f"Directed: {node_label(G, d['from'])} acts on {node_label(G, d['to'])} (the text says "
                "who backs, leads or attacks whom).")
     else:
-        title = f"{esc(_label(G, a))} — {esc(_label(G, b))}"
+        title = f"{esc(node_label(G, a))} — {esc(node_label(G, b))}"
         how = "Undirected: the text does not say who acts on whom."
     rows = [("Relation", f'<b style="color:{esc(colour)}">{esc(relation_label(rel))}</b>'),
             ("Direction", esc(how))]
@@ -223,7 +220,7 @@ def actor_picker(view: View) -> str | None:
     """Selectbox of the actors shown; it follows clicks on the graph (``state.SELECTED``) and is
     empty while the panel shows a relation."""
     H = view.graph
-    labels = {n: _label(H, n) for n in H}
+    labels = {n: node_label(H, n) for n in H}
     ids = sorted(labels, key=lambda n: labels[n].casefold())
     selected = st.session_state.get(state.SELECTED)
     if st.session_state.get(state.DETAILS_SHOWS) == "relation":
@@ -291,7 +288,7 @@ def _relation_details(view: View) -> bool:
         st.html(relation_card_html(H, a, b))
         cols = st.columns(2)
         for i, (col, node) in enumerate(zip(cols, (a, b))):
-            col.button(md_escape(_label(H, node)), key=f"ag_show_actor_{i}",
+            col.button(md_escape(node_label(H, node)), key=f"ag_show_actor_{i}",
                        icon=":material/person_search:", width="stretch",
                        on_click=state.show_actor, args=(node,),
                        help="Show this actor's allies, enemies and other links")

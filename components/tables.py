@@ -8,6 +8,7 @@ import networkx as nx
 import pandas as pd
 
 from actorgraph.analysis import centrality
+from actorgraph.graph import node_label
 from actorgraph.model import ALLIANCE, HOSTILITY, INTERNATIONAL
 from components.labels import country_label, relation_label, type_label
 
@@ -20,25 +21,21 @@ RELATION_COLUMNS = ["Actor A", "Relation", "Actor B", "Confidence", "Sentences",
 EVIDENCE_SEPARATOR = " ‖ "
 
 
-def _label(G: nx.Graph, n: str) -> str:
-    return str(G.nodes[n].get("label") or n)
-
-
 def actors_frame(G: nx.Graph) -> pd.DataFrame:
     cent = centrality(G) if G.number_of_nodes() else {}
     rows = []
     for n, d in G.nodes(data=True):
-        allies = sorted((_label(G, m) for m in G[n] if G.edges[n, m].get("relation") == ALLIANCE),
+        allies = sorted((node_label(G, m) for m in G[n] if G.edges[n, m].get("relation") == ALLIANCE),
                         key=str.casefold)
-        enemies = sorted((_label(G, m) for m in G[n] if G.edges[n, m].get("relation") == HOSTILITY),
+        enemies = sorted((node_label(G, m) for m in G[n] if G.edges[n, m].get("relation") == HOSTILITY),
                          key=str.casefold)
-        others = sorted((f"{_label(G, m)} ({relation_label(str(r or '')).lower()})"
+        others = sorted((f"{node_label(G, m)} ({relation_label(str(r or '')).lower()})"
                          for m in G[n] for r in [G.edges[n, m].get("relation")]
                          if r not in (ALLIANCE, HOSTILITY)), key=str.casefold)
         mentions = [str(m) for m in d.get("mentions") or ()]
         c = cent.get(n, {})
         rows.append({
-            "Actor": _label(G, n),
+            "Actor": node_label(G, n),
             "Allies": ", ".join(allies),
             "Enemies": ", ".join(enemies),
             "Other links": ", ".join(others),
@@ -68,9 +65,9 @@ def relations_frame(G: nx.Graph) -> pd.DataFrame:
             if cue and cue not in cues:
                 cues.append(cue)
         rows.append({
-            "Actor A": _label(G, a),
+            "Actor A": node_label(G, a),
             "Relation": relation_label(str(d.get("relation") or "")),
-            "Actor B": _label(G, b),
+            "Actor B": node_label(G, b),
             "Direction": "A → B" if directed else "undirected",
             "Confidence": round(float(d.get("confidence") or 0.0), 3),
             "Sentences": int(d.get("weight") or len(evidence)),
